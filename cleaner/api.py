@@ -1,0 +1,28 @@
+"""The public entry point: `clean(document, url=None, ...)`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cleaner.config import DEFAULT_CONFIG, Config
+from cleaner.model import Result
+from cleaner.pipeline import run
+
+
+def clean(
+    document: str | bytes,
+    url: str | None = None,
+    *,
+    config: Config | None = None,
+    **overrides: Any,
+) -> Result:
+    """Clean one page (HTML or a plain-text dump) down to its article body.
+
+    `document` is the page as text or raw bytes (decoded here). `url` is where the
+    page came from; it selects site rules and fills the metadata. Options come
+    from `config` with keyword `overrides` on top (e.g. ``kind="text"``).
+    Never raises on bad content: an empty, binary or article-less page gives an
+    empty `Result.text` and a `Result.problem`.
+    """
+    cfg = (config or DEFAULT_CONFIG).with_overrides(**overrides)
+    return run(document, url, cfg)

@@ -1,0 +1,57 @@
+"""The one options object of the cleaner; every knob a caller can turn lives here."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Literal
+
+InputKind = Literal["auto", "text", "html"]
+
+RULES_PATH_ENV = "CLEANER_RULES_PATH"
+"""Environment variable: extra site-rule directories, separated by os.pathsep."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Options of `clean`.
+
+    kind:
+        "auto" (default) detects HTML or a plain-text dump; "text" or "html" forces it.
+    language:
+        ISO 639-1 code of the page's language for stopword measures, or None to
+        guess it from the text.
+    site_rules:
+        Use per-site rule files (the shipped ones plus `rule_dirs`). Off gives the
+        generic cleaner alone.
+    rule_dirs:
+        Extra directories of site-rule files; later ones override earlier ones and
+        the shipped rules for the same host. Directories named in the
+        CLEANER_RULES_PATH environment variable come after these.
+    html_precision:
+        In HTML mode, ask trafilatura to favour precision (measured better on the
+        development sets; see README).
+    keep_headings:
+        Keep short heading lines inside the article body (subheadings).
+    """
+
+    kind: InputKind = "auto"
+    language: str | None = None
+    site_rules: bool = True
+    rule_dirs: tuple[Path, ...] = ()
+    html_precision: bool = True
+    keep_headings: bool = True
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        """A copy with the given options replaced (None values are ignored)."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    def all_rule_dirs(self) -> tuple[Path, ...]:
+        """The user's rule directories, option first, then the environment variable."""
+        env = os.environ.get(RULES_PATH_ENV, "")
+        from_env = tuple(Path(p) for p in env.split(os.pathsep) if p)
+        return tuple(self.rule_dirs) + from_env
+
+
+DEFAULT_CONFIG = Config()

@@ -1,0 +1,33 @@
+"""Errors and input problems the cleaner reports, with their user-facing messages."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Problem(StrEnum):
+    """Why a document gave no body, as a stable id (also the JSON `error` field)."""
+
+    EMPTY = "empty_input"
+    BINARY = "binary_input"
+    UNDECODABLE = "undecodable_input"
+    NO_ARTICLE = "no_article_found"
+
+
+MESSAGES: dict[Problem, str] = {
+    Problem.EMPTY: "the input is empty",
+    Problem.BINARY: "the input is binary data, not a web page",
+    Problem.UNDECODABLE: "the input's bytes are in no text encoding that could be recognised",
+    Problem.NO_ARTICLE: "no article body was found",
+}
+
+INPUT_PROBLEMS = frozenset({Problem.EMPTY, Problem.BINARY, Problem.UNDECODABLE})
+"""Problems of the input itself (an error), as opposed to a page with no article."""
+
+
+class CleanerError(Exception):
+    """Base class of the errors `cleaner` raises on purpose."""
+
+
+class RuleFileError(CleanerError):
+    """A site-rule file could not be read or parsed."""

@@ -1,0 +1,144 @@
+"""The data the cleaner passes between its steps and hands back to callers.
+
+Blocks go in, decisions come out; every removal is a record, never a log line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Reason(StrEnum):
+    """Stable snake_case ids saying why a block was dropped (or what it was)."""
+
+    NAVIGATION = "navigation_menu"
+    TAG_LIST = "tag_list"
+    NEWSLETTER = "newsletter_prompt"
+    FORM_RESIDUE = "form_residue"
+    RELATED = "related_content"
+    INLINE_RELATED = "inline_related_link"
+    SPILLOVER = "after_article_end"
+    PREAMBLE = "before_article_start"
+    CAPTION_DUPLICATE = "duplicate_caption"
+    CAPTION = "photo_caption"
+    PHOTO_CREDIT = "photo_credit"
+    SOCIAL_EMBED = "embedded_social_post"
+    SHARE_WIDGET = "share_widget"
+    COMMENTS_WIDGET = "comments_widget"
+    AUTHOR_BIO = "author_bio"
+    TIMESTAMP = "relative_timestamp"
+    PROMO = "promo_line"
+    DISCLAIMER = "disclaimer_line"
+    COOKIE = "cookie_notice"
+    PAYWALL = "paywall_notice"
+    LOW_QUALITY = "low_text_quality"
+    TITLE = "title"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    SITE_RULE = "site_rule"
+    DUPLICATE = "duplicate_block"
+    NOT_EXTRACTED = "not_in_extracted_body"
+
+
+class Label(StrEnum):
+    """jusText-style quality label of a block (context-free, then revised)."""
+
+    GOOD = "good"
+    NEAR_GOOD = "near_good"
+    SHORT = "short"
+    BAD = "bad"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph-like unit of the page text (a non-empty line of a dump)."""
+
+    index: int
+    text: str
+    blank_before: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A rule's claim that a block is boilerplate: which rule, and why."""
+
+    rule: str
+    reason: Reason
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A dropped block: its position, the rule that dropped it, why, and its text."""
+
+    block: int
+    rule: str
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class BlockDecision:
+    """How one input block was decided, for `--explain`."""
+
+    block: int
+    text: str
+    kept: bool
+    label: str
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """What `clean` returns: the body, the page's metadata, and every removal."""
+
+    text: str
+    metadata: Metadata
+    kind: str
+    removed: tuple[Removal, ...] = ()
+    blocks: tuple[BlockDecision, ...] = field(default=(), repr=False)
+    problem: str | None = None
+
+    @property
+    def title(self) -> str | None:
+        return self.metadata.title
+
+    @property
+    def author(self) -> str | None:
+        return self.metadata.author
+
+    @property
+    def date(self) -> str | None:
+        return self.metadata.date
+
+    @property
+    def site(self) -> str | None:
+        return self.metadata.site
+
+    @property
+    def url(self) -> str | None:
+        return self.metadata.url
+
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """The JSON shape of the result (`--format json`)."""
+        out: dict[str, Any] = {"text": self.text}
+        out.update(asdict(self.metadata))
+        out["kind"] = self.kind
+        out["problem"] = self.problem
+        out["removed"] = [asdict(r) for r in self.removed]
+        if explain:
+            out["blocks"] = [asdict(b) for b in self.blocks]
+        return out
