@@ -1,0 +1,82 @@
+"""Block quality labels after jusText: a context-free label from the block's own
+measures, then a revision of short and near-good blocks from their neighbours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner.features import Features
+from cleaner.model import Label
+
+# jusText 3.0 defaults (Pomikálek 2011, "Removing boilerplate and duplicate content
+# from web corpora", tuned on CleanEval); lengths are in characters.
+LENGTH_LOW = 70
+LENGTH_HIGH = 200
+STOPWORDS_LOW = 0.30
+STOPWORDS_HIGH = 0.32
+MAX_URL_DENSITY = 0.2
+
+LANGUAGE_FREE_DENSITY = 0.08
+"""Below this page-wide stopword density the stoplist does not fit the page (a
+language jusText has no list for, or CJK text without spaces); classify by length
+alone then, as jusText's language-independent mode does."""
+
+
+def context_free(f: Features, *, use_stopwords: bool = True) -> Label:
+    if f.url_density > MAX_URL_DENSITY:
+        return Label.BAD
+    if f.chars < LENGTH_LOW:
+        return Label.SHORT
+    if not use_stopwords:
+        return Label.GOOD if f.chars > LENGTH_HIGH or f.ends_sentence else Label.NEAR_GOOD
+    if f.stopword_density >= STOPWORDS_HIGH:
+        return Label.GOOD if f.chars > LENGTH_HIGH else Label.NEAR_GOOD
+    if f.stopword_density >= STOPWORDS_LOW:
+        return Label.NEAR_GOOD
+    return Label.BAD
+
+
+def uses_stopwords(features: Sequence[Features]) -> bool:
+    words = sum(f.words for f in features)
+    stops = sum(f.stopwords for f in features)
+    return words > 0 and stops / words >= LANGUAGE_FREE_DENSITY
+
+
+def _neighbour(labels: Sequence[Label], i: int, step: int, *, skip_near_good: bool) -> Label:
+    skip = {Label.SHORT, Label.NEAR_GOOD} if skip_near_good else {Label.SHORT}
+    j = i + step
+    while 0 <= j < len(labels):
+        if labels[j] not in skip:
+            return labels[j]
+        j += step
+    return Label.BAD
+
+
+def revise(labels: Sequence[Label]) -> list[Label]:
+    """jusText's context pass: short and near-good blocks take their neighbours' side."""
+    out = list(labels)
+    for i, label in enumerate(labels):
+        if label is not Label.SHORT:
+            continue
+        prev = _neighbour(labels, i, -1, skip_near_good=True)
+        nxt = _neighbour(labels, i, 1, skip_near_good=True)
+        if prev is Label.GOOD and nxt is Label.GOOD:
+            out[i] = Label.GOOD
+        elif prev is Label.BAD and nxt is Label.BAD:
+            out[i] = Label.BAD
+        elif (
+            prev is Label.BAD and _neighbour(labels, i, -1, skip_near_good=False) is Label.NEAR_GOOD
+        ) or (
+            nxt is Label.BAD and _neighbour(labels, i, 1, skip_near_good=False) is Label.NEAR_GOOD
+        ):
+            out[i] = Label.GOOD
+        else:
+            out[i] = Label.BAD
+    for i, label in enumerate(labels):
+        if label is not Label.NEAR_GOOD:
+            continue
+        prev = _neighbour(labels, i, -1, skip_near_good=True)
+        nxt = _neighbour(labels, i, 1, skip_near_good=True)
+        out[i] = Label.BAD if (prev, nxt) == (Label.BAD, Label.BAD) else Label.GOOD
+    return out

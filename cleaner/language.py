@@ -1,0 +1,70 @@
+"""Stopword lists (jusText's, ~100 languages) and a guess of the page's language.
+
+The guess picks the stoplist with the most hits among the page's words.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+_WORD = re.compile(r"\w+")
+
+FALLBACK_LANGUAGE = "English"
+"""Used when no stoplist matches at all (e.g. a page of numbers)."""
+
+# jusText names its stoplists by language name; these are the ISO 639-1 codes
+# users pass for the common ones.
+_ISO_NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish",
+    "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "ru": "Russian",
+    "uk": "Ukrainian", "pl": "Polish", "cs": "Czech", "sk": "Slovak",
+    "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal", "fi": "Finnish",
+    "hu": "Hungarian", "ro": "Romanian", "tr": "Turkish", "el": "Greek",
+    "id": "Indonesian", "ca": "Catalan", "hr": "Croatian", "bg": "Bulgarian",
+}  # fmt: skip
+
+
+def _stoplist_dir() -> Path:
+    # Located without importing justext itself: its import pulls in lxml.html.
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("jusText is not installed; it ships the stopword lists")
+    return Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+
+
+@cache
+def stoplist(language: str) -> frozenset[str]:
+    """The stopwords of a language, by jusText name or ISO 639-1 code."""
+    name = _ISO_NAMES.get(language.lower(), language)
+    path = _stoplist_dir() / f"{name}.txt"
+    if not path.exists():
+        return frozenset()
+    words = path.read_text(encoding="utf-8").split()
+    return frozenset(w.casefold() for w in words)
+
+
+@cache
+def _index() -> dict[str, tuple[str, ...]]:
+    """word -> languages whose stoplist contains it."""
+    index: dict[str, list[str]] = {}
+    for path in sorted(_stoplist_dir().glob("*.txt")):
+        for word in stoplist(path.stem):
+            index.setdefault(word, []).append(path.stem)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+def guess_language(text: str) -> str:
+    """The jusText language name whose stopwords cover most of the text's words."""
+    counts = Counter(w.casefold() for w in _WORD.findall(text[:200_000]))
+    index = _index()
+    scores: Counter[str] = Counter()
+    for word, count in counts.items():
+        for language in index.get(word, ()):
+            scores[language] += count
+    if not scores:
+        return FALLBACK_LANGUAGE
+    return scores.most_common(1)[0][0]

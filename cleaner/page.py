@@ -1,0 +1,31 @@
+"""The page as the text-mode steps see it: blocks, their measures, and what is known."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cleaner.features import Features
+from cleaner.model import Block, Mark
+
+
+@dataclass(slots=True)
+class Page:
+    """Blocks with their features; rules read it, the pipeline adds marks to it."""
+
+    blocks: list[Block]
+    features: list[Features]
+    language: str
+    url: str | None = None
+    author: str | None = None
+    marks: dict[int, Mark] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def text(self, i: int) -> str:
+        return self.blocks[i].text
+
+    def add_marks(self, marks: dict[int, Mark]) -> None:
+        """Record rule marks; an earlier rule's mark on a block wins."""
+        for i, mark in marks.items():
+            self.marks.setdefault(i, mark)

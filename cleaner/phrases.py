@@ -1,0 +1,90 @@
+"""Generic boilerplate phrase lists (data/boilerplate.toml), compiled and matched.
+
+Categories mark whole blocks; end markers are headings after which the body is over.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from cleaner.model import Mark, Reason
+from cleaner.page import Page
+
+RULE_PREFIX = "generic"
+_TRIM = re.compile(r"^[\s#*•·|>-]+|[\s:.…»›→>|▶-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    reason: Reason
+    max_words: int
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class EndMarker:
+    reason: Reason
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseBook:
+    categories: tuple[Category, ...]
+    end_markers: tuple[EndMarker, ...]
+
+
+def _union(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@cache
+def phrase_book() -> PhraseBook:
+    raw = resources.files("cleaner").joinpath("data/boilerplate.toml").read_text("utf-8")
+    data = tomllib.loads(raw)
+    categories = tuple(
+        Category(
+            name=c["name"],
+            reason=Reason(c["reason"]),
+            max_words=int(c["max_words"]),
+            pattern=re.compile(_union(c["patterns"]), re.I),
+        )
+        for c in data["category"]
+    )
+    ends = tuple(
+        EndMarker(reason=Reason(e["reason"]), pattern=re.compile(_union(e["patterns"]), re.I))
+        for e in data["end_marker"]
+    )
+    return PhraseBook(categories, ends)
+
+
+def match_phrases(page: Page) -> dict[int, Mark]:
+    """Mark blocks that a generic phrase category describes."""
+    book = phrase_book()
+    marks: dict[int, Mark] = {}
+    for i, block in enumerate(page.blocks):
+        words = page.features[i].words
+        for category in book.categories:
+            if words <= category.max_words and category.pattern.search(block.text):
+                marks[i] = Mark(f"{RULE_PREFIX}.{category.name}", category.reason)
+                break
+    return marks
+
+
+def end_marker(text: str) -> EndMarker | None:
+    """The end marker a heading-like block is, if any."""
+    if len(text) > END_MARKER_MAX_CHARS:
+        return None
+    trimmed = _TRIM.sub("", text)
+    for marker in phrase_book().end_markers:
+        if marker.pattern.fullmatch(trimmed):
+            return marker
+    return None
+
+
+END_MARKER_MAX_CHARS = 60
+"""End markers are section headings; 60 chars covers "More from <site name>"."""

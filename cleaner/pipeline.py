@@ -1,0 +1,58 @@
+"""One document through the cleaner: decode, detect its kind, extract (HTML), run the
+block steps, and assemble the result. No heuristics live here."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from cleaner import htmlmode, textmode
+from cleaner.config import Config
+from cleaner.decode import decode
+from cleaner.errors import Problem
+from cleaner.model import Metadata, Result
+from cleaner.segment import segment
+from cleaner.sites import host_of
+
+
+def run(document: str | bytes, url: str | None, config: Config) -> Result:
+    decoded = decode(document)
+    if decoded.problem is not None:
+        return Result("", Metadata(url=url), kind="unknown", problem=decoded.problem.value)
+    kind = config.kind
+    if kind == "auto":
+        kind = "html" if htmlmode.looks_like_html(decoded.text) else "text"
+    if kind == "html":
+        extracted = htmlmode.extract(decoded.text, url, config)
+        text, meta = extracted.text, extracted.metadata
+    else:
+        text, meta = decoded.text, Metadata(url=url)
+    state = textmode.run_steps(
+        textmode.new_state(segment(text), url, config, trusted=kind == "html")
+    )
+    kept, removed, decisions = textmode.decide(state)
+    meta = _merge_meta(meta, state, url)
+    body = "\n\n".join(kept)
+    return Result(
+        text=body,
+        metadata=meta,
+        kind=kind,
+        removed=tuple(removed),
+        blocks=tuple(decisions),
+        problem=None if body else Problem.NO_ARTICLE.value,
+    )
+
+
+def _merge_meta(meta: Metadata, state: textmode.TextState, url: str | None) -> Metadata:
+    """HTML metadata first; what the text shows fills the gaps."""
+    found = state.meta
+    page = state.page
+    site = meta.site or (state.site_rules[0].name if state.site_rules else host_of(url))
+    return replace(
+        meta,
+        title=meta.title or (page.text(found.title) if found.title is not None else None),
+        author=meta.author or found.author,
+        date=meta.date or found.date,
+        site=site,
+        url=meta.url or url,
+        language=meta.language or page.language,
+    )

@@ -1,0 +1,39 @@
+"""Text to blocks: one block per non-empty line, whitespace normalised.
+
+A dump's line is the finest unit its producer kept (a paragraph, heading, menu item).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from cleaner.model import Block
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060\u00ad]")
+
+
+def normalise_line(line: str) -> str:
+    """Collapse runs of spaces (incl. no-break and zero-width ones) and trim."""
+    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", line)).strip()
+
+
+def segment(text: str) -> list[Block]:
+    """Split text into blocks, remembering which ones follow a blank line."""
+    text = unicodedata.normalize("NFC", text)
+    blocks: list[Block] = []
+    blank = True
+    for raw in text.splitlines():
+        line = normalise_line(raw)
+        if not line:
+            blank = True
+            continue
+        blocks.append(Block(index=len(blocks), text=line, blank_before=blank))
+        blank = False
+    return blocks
+
+
+def fold(text: str) -> str:
+    """A comparison key: case-folded words only, for finding repeated text."""
+    return " ".join(re.findall(r"\w+", text.casefold()))

@@ -1,0 +1,168 @@
+"""Per-site rules as data: TOML files matched by host (from the URL) or recognised in
+a dump by marker lines, each naming a site's recurring furniture.
+
+The shipped files live in cleaner/sites/; users add directories of their own.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cleaner.errors import RuleFileError
+from cleaner.model import Mark, Reason
+from cleaner.page import Page
+
+DEFAULT_MIN_MARKERS = 1
+"""Blocks that must match a site's markers before a URL-less dump counts as that site."""
+
+
+@dataclass(frozen=True, slots=True)
+class DropRule:
+    pattern: re.Pattern[str] | None
+    reason: Reason
+    max_words: int | None
+    headline: bool
+    body_only: bool
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SiteRules:
+    """One site's rule file, compiled."""
+
+    name: str
+    source: str
+    hosts: tuple[str, ...]
+    markers: tuple[re.Pattern[str], ...]
+    min_markers: int
+    drops: tuple[DropRule, ...]
+    ends: tuple[tuple[re.Pattern[str], Reason], ...]
+
+    def matches_host(self, host: str) -> bool:
+        host = host.lower().removeprefix("www.")
+        return any(host == h or host.endswith("." + h) for h in self.hosts)
+
+    def recognised_in(self, blocks: Sequence[str]) -> bool:
+        if not self.markers:
+            return False
+        hits = sum(1 for text in blocks if any(m.search(text) for m in self.markers))
+        return hits >= self.min_markers
+
+
+def parse_rules(text: str, source: str) -> SiteRules:
+    """Compile one TOML rule file; raises RuleFileError naming the file and problem."""
+    try:
+        data = tomllib.loads(text)
+        stem = Path(source).stem
+        drops = tuple(_drop(d, f"site.{stem}.drop{n}") for n, d in enumerate(data.get("drop", [])))
+        ends = tuple(
+            (re.compile(e["pattern"], re.I), Reason(e.get("reason", Reason.SPILLOVER)))
+            for e in data.get("end", [])
+        )
+        return SiteRules(
+            name=data.get("name", stem),
+            source=source,
+            hosts=tuple(h.lower().removeprefix("www.") for h in data.get("hosts", [])),
+            markers=tuple(re.compile(m) for m in data.get("markers", [])),
+            min_markers=int(data.get("min_markers", DEFAULT_MIN_MARKERS)),
+            drops=drops,
+            ends=ends,
+        )
+    except (tomllib.TOMLDecodeError, re.error, KeyError, ValueError, TypeError) as exc:
+        raise RuleFileError(f"{source}: {exc}") from exc
+
+
+def _drop(data: dict[str, object], name: str) -> DropRule:
+    pattern = data.get("pattern")
+    max_words = data.get("max_words")
+    return DropRule(
+        pattern=re.compile(str(pattern), re.I) if pattern is not None else None,
+        reason=Reason(str(data.get("reason", Reason.SITE_RULE))),
+        max_words=int(str(max_words)) if max_words is not None else None,
+        headline=data.get("shape") == "headline",
+        body_only=data.get("where", "anywhere") == "body",
+        name=name,
+    )
+
+
+def _rule_files(directory: Path) -> Iterable[Path]:
+    return sorted(directory.glob("*.toml")) if directory.is_dir() else ()
+
+
+@cache
+def shipped_rules() -> tuple[SiteRules, ...]:
+    folder = resources.files("cleaner").joinpath("sites")
+    return tuple(
+        parse_rules(f.read_text("utf-8"), f"cleaner/sites/{f.name}")
+        for f in sorted(folder.iterdir(), key=lambda f: f.name)
+        if f.name.endswith(".toml")
+    )
+
+
+@cache
+def load_rules(directories: tuple[Path, ...]) -> tuple[SiteRules, ...]:
+    """Shipped rules, then each directory's; a later file with the same name wins."""
+    by_name = {Path(r.source).name: r for r in shipped_rules()}
+    for directory in directories:
+        for path in _rule_files(directory):
+            by_name[path.name] = parse_rules(path.read_text("utf-8"), str(path))
+    return tuple(by_name.values())
+
+
+def host_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    return host.lower() if host else None
+
+
+def select_rules(
+    rules: Sequence[SiteRules], url: str | None, blocks: Sequence[str]
+) -> list[SiteRules]:
+    """Rules for the page's host, plus rules whose markers the dump shows (a page of
+    one site can wrap another's article, as aggregators do)."""
+    host = host_of(url)
+    return [
+        r for r in rules if (host and r.matches_host(host)) or r.recognised_in(blocks)
+    ]
+
+
+def site_marks(page: Page, rules: Sequence[SiteRules], body: range | None = None) -> dict[int, Mark]:
+    """Blocks a site's drop rules describe; body-only rules need the body's range."""
+    marks: dict[int, Mark] = {}
+    for site in rules:
+        for rule in site.drops:
+            if rule.body_only and body is None:
+                continue
+            for i, block in enumerate(page.blocks):
+                if i in marks or (rule.body_only and body is not None and i not in body):
+                    continue
+                if _fires(rule, block.text, page, i):
+                    marks[i] = Mark(rule.name, rule.reason, site.source)
+    return marks
+
+
+def _fires(rule: DropRule, text: str, page: Page, i: int) -> bool:
+    f = page.features[i]
+    if rule.max_words is not None and f.words > rule.max_words:
+        return False
+    if rule.headline and (f.ends_sentence or not f.headline_like):
+        return False
+    return rule.pattern is None or bool(rule.pattern.search(text))
+
+
+def site_end_markers(page: Page, rules: Sequence[SiteRules]) -> dict[int, Reason]:
+    return {
+        i: reason
+        for site in rules
+        for pattern, reason in site.ends
+        for i, block in enumerate(page.blocks)
+        if pattern.fullmatch(block.text)
+    }

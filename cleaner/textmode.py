@@ -1,0 +1,180 @@
+"""The block pipeline: the named steps that turn a page's text into kept and dropped
+blocks. Each step is small and delegates its heuristics to one module."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from cleaner import classify, extent, phrases, sites
+from cleaner.config import Config
+from cleaner.extent import Extent
+from cleaner.features import measure
+from cleaner.language import guess_language, stoplist
+from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
+from cleaner.page import Page
+from cleaner.rules import bio, captions, social, tags
+from cleaner.textmeta import TextMeta, find_text_meta
+
+GENERIC_RULES: tuple[Callable[[Page], dict[int, Mark]], ...] = (
+    phrases.match_phrases,
+    social.embedded_posts,
+    captions.duplicate_captions,
+    captions.credit_lines,
+    captions.credited_captions,
+    tags.tag_lines,
+)
+"""Rules that need nothing but the blocks, in order of precedence."""
+
+
+@dataclass
+class TextState:
+    """What the steps share while one page is cleaned."""
+
+    page: Page
+    config: Config
+    trusted_extent: bool
+    site_rules: list[sites.SiteRules] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    ends: dict[int, Reason] = field(default_factory=dict)
+    extent: Extent | None = None
+    meta: TextMeta = field(default_factory=TextMeta)
+
+
+def new_state(blocks: list[Block], url: str | None, config: Config, *, trusted: bool) -> TextState:
+    """`trusted` says the blocks are already an extracted body (HTML mode)."""
+    text = "\n".join(b.text for b in blocks)
+    language = config.language or guess_language(text)
+    stop = stoplist(language)
+    page = Page(blocks, [measure(b.text, stop) for b in blocks], language, url)
+    return TextState(page, config, trusted)
+
+
+def match_sites(state: TextState) -> None:
+    if not state.config.site_rules:
+        return
+    rules = sites.load_rules(state.config.all_rule_dirs())
+    state.site_rules = sites.select_rules(rules, state.page.url, [b.text for b in state.page.blocks])
+    state.page.add_marks(sites.site_marks(state.page, state.site_rules))
+
+
+def mark_furniture(state: TextState) -> None:
+    for rule in GENERIC_RULES:
+        state.page.add_marks(rule(state.page))
+
+
+def label_blocks(state: TextState) -> None:
+    """jusText labels over the unmarked blocks (marked ones are not context)."""
+    page = state.page
+    use_stops = classify.uses_stopwords(page.features)
+    free = [classify.context_free(f, use_stopwords=use_stops) for f in page.features]
+    unmarked = [i for i in range(len(page)) if i not in page.marks]
+    revised = classify.revise([free[i] for i in unmarked])
+    state.labels = [Label.BAD] * len(page)
+    for i, label in zip(unmarked, revised, strict=True):
+        state.labels[i] = label
+
+
+def find_end_markers(state: TextState) -> None:
+    page = state.page
+    for i, block in enumerate(page.blocks):
+        marker = phrases.end_marker(block.text) if page.features[i].headline_like else None
+        if marker:
+            state.ends[i] = marker.reason
+    state.ends.update(sites.site_end_markers(page, state.site_rules))
+
+
+def find_body(state: TextState) -> None:
+    page = state.page
+    if state.trusted_extent:
+        state.extent = _trusted_extent(state)
+        return
+    weights = [
+        extent.weight(state.labels[i], page.features[i], i in page.marks) for i in range(len(page))
+    ]
+    state.extent = extent.find_extent(weights, list(state.ends))
+
+
+def _trusted_extent(state: TextState) -> Extent | None:
+    """An extracted body runs to its first end marker after some prose."""
+    n = len(state.page)
+    if not n:
+        return None
+    first_prose = next((i for i, lab in enumerate(state.labels) if lab is Label.GOOD), 0)
+    end = min((i for i in state.ends if i > first_prose), default=n) - 1
+    return Extent(0, max(end, 0), float(n))
+
+
+def read_metadata(state: TextState) -> None:
+    if state.extent is None:
+        return
+    state.meta = find_text_meta(state.page, state.extent.start)
+    state.page.author = state.meta.author
+
+
+def mark_author_and_body_furniture(state: TextState) -> None:
+    page = state.page
+    page.add_marks(bio.author_furniture(page))
+    if state.extent is not None:
+        body = range(state.extent.start, state.extent.end + 1)
+        page.add_marks(sites.site_marks(page, state.site_rules, body=body))
+
+
+STEPS: tuple[Callable[[TextState], None], ...] = (
+    match_sites,
+    mark_furniture,
+    label_blocks,
+    find_end_markers,
+    find_body,
+    read_metadata,
+    mark_author_and_body_furniture,
+    label_blocks,
+    find_body,
+)
+"""The text pipeline, in order. The body is found twice: the first pass locates the
+byline, whose author then marks bios and name lines for the second."""
+
+
+def run_steps(state: TextState) -> TextState:
+    for step in STEPS:
+        step(state)
+    return state
+
+
+def decide(state: TextState) -> tuple[list[str], list[Removal], list[BlockDecision]]:
+    """Kept texts, removal records and per-block decisions."""
+    kept: list[str] = []
+    removed: list[Removal] = []
+    decisions: list[BlockDecision] = []
+    for i, block in enumerate(state.page.blocks):
+        label = state.labels[i]
+        rule, reason = _verdict(state, i)
+        if reason is None:
+            kept.append(block.text)
+            decisions.append(BlockDecision(i, block.text, True, label, "", ""))
+        else:
+            removed.append(Removal(i, rule, reason, block.text))
+            decisions.append(BlockDecision(i, block.text, False, label, rule, reason))
+    return kept, removed, decisions
+
+
+def _verdict(state: TextState, i: int) -> tuple[str, str | None]:
+    """(rule, reason) for a dropped block, or ("", None) for a kept one."""
+    page, body, meta = state.page, state.extent, state.meta
+    mark = page.marks.get(i)
+    if mark is not None:
+        return mark.rule, mark.reason.value
+    roles = {meta.title: Reason.TITLE, meta.byline: Reason.BYLINE, meta.date_block: Reason.DATELINE}
+    if i in roles:
+        return "generic.metadata", roles[i].value
+    if i in state.ends:
+        return "generic.end_marker", state.ends[i].value
+    if body is None:
+        return "generic.extent", Reason.LOW_QUALITY.value
+    if i < body.start:
+        return "generic.extent", Reason.PREAMBLE.value
+    if i > body.end:
+        return "generic.extent", Reason.SPILLOVER.value
+    if state.labels[i] is not Label.GOOD and not state.trusted_extent:
+        return "generic.quality", Reason.LOW_QUALITY.value
+    return "", None
