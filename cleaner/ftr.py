@@ -1,7 +1,7 @@
 """Reading the fivefilters Full-Text RSS site-config collection (one `host.txt` file per site).
 
-Owns the line format, host-to-file matching and XPath checking; applying a config to a
-parsed page lives in `cleaner.ftr_apply`.
+Owns the line format, host-to-file matching and whole-collection validation; applying a
+config to a page (and XPath compilation) lives in `cleaner.ftr_apply`, re-exported here.
 """
 
 from __future__ import annotations
@@ -14,7 +14,31 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
-from cleaner.ftr_apply import Applied, FtrRemoval, apply_replacements, apply_site_config, compile_xpath
+from cleaner.ftr_apply import (
+    Applied,
+    CompiledXPath,
+    FtrRemoval,
+    apply_replacements,
+    apply_site_config,
+    compile_xpath,
+)
+
+__all__ = [
+    "Applied",
+    "CompiledXPath",
+    "FtrDirectory",
+    "FtrRemoval",
+    "FtrReplacement",
+    "FtrRule",
+    "SiteConfig",
+    "apply_replacements",
+    "apply_site_config",
+    "candidate_names",
+    "compile_xpath",
+    "parse_site_config",
+    "read_site_config",
+    "validate_directory",
+]
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +64,7 @@ _OTHER_DIRECTIVES = XPATH_DIRECTIVES - {"body", "strip", "title", "author", "dat
 _BOOLEANS = {"yes": True, "true": True, "no": False, "false": False}  # graby parseLines
 # `directive: value` or `directive(argument): value`. The argument ends at the first `)`
 # followed by `:`, so `replace_string(,"value":): x` keeps its colon; FTR and graby split
-# the line at its first `:` and silently lose such rules (5 files of the 2026-08 snapshot).
+# the line at its first `:` and silently drop such rules (14 lines in 7 files, 2026-08).
 _LINE = re.compile(r"(?P<name>[A-Za-z0-9_]+)(?:\((?P<arg>.*?)\))?\s*:(?P<value>.*)")
 # Host names graby accepts (ConfigBuilderConfig hostname_regex) and its length limit.
 _HOSTNAME = re.compile(r"(?:[a-z0-9-]*[a-z0-9]\.)*[a-z0-9-]*[a-z0-9]")
@@ -48,6 +72,7 @@ _MAX_HOST_LENGTH = 200
 # Files in the collection that belong to no host: the licence, and FTR's fallback rules.
 NON_HOST_FILES = frozenset({"LICENSE.txt", "global.txt"})
 _NOT_CONFIG_FILES = frozenset({"LICENSE.txt"})
+
 
 @dataclass(frozen=True, slots=True)
 class FtrRule:
@@ -232,8 +257,11 @@ class FtrDirectory:
         return self._files
 
     def find(self, host: str) -> SiteConfig | None:
-        """The config for `host`: the best candidate name present in any directory,
-        taken from the last directory that has it; None when no file matches."""
+        """The config for `host` (a bare host name, as urllib's `hostname`), or None.
+
+        Name priority comes first: the best candidate name present in any directory,
+        read from the last directory that has it.
+        """
         files = self._index()
         for name in candidate_names(host):
             path = files.get(name)

@@ -28,6 +28,12 @@ _ISO_NAMES = {
 }  # fmt: skip
 
 
+def iso_code(language: str) -> str:
+    """ISO 639-1 code of a jusText language name where known, else the name lowercased."""
+    names = {v: k for k, v in _ISO_NAMES.items()}
+    return names.get(language, language.lower())
+
+
 def _stoplist_dir() -> Path:
     # Located without importing justext itself: its import pulls in lxml.html.
     spec = importlib.util.find_spec("justext")

@@ -8,6 +8,7 @@ from dataclasses import replace
 from cleaner import htmlmode, textmode
 from cleaner.config import Config
 from cleaner.decode import decode
+from cleaner.language import iso_code
 from cleaner.errors import Problem
 from cleaner.model import Metadata, Result
 from cleaner.segment import segment
@@ -27,7 +28,9 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
     else:
         text, meta = decoded.text, Metadata(url=url)
     state = textmode.run_steps(
-        textmode.new_state(segment(text), url, config, trusted=kind == "html")
+        textmode.new_state(
+            segment(text), url, config, trusted=kind == "html", known_title=meta.title
+        )
     )
     kept, removed, decisions = textmode.decide(state)
     meta = _merge_meta(meta, state, url)
@@ -54,5 +57,5 @@ def _merge_meta(meta: Metadata, state: textmode.TextState, url: str | None) -> M
         date=meta.date or found.date,
         site=site,
         url=meta.url or url,
-        language=meta.language or page.language,
+        language=meta.language or iso_code(page.language),
     )

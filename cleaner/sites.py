@@ -61,7 +61,10 @@ def parse_rules(text: str, source: str) -> SiteRules:
     try:
         data = tomllib.loads(text)
         stem = Path(source).stem
-        drops = tuple(_drop(d, f"site.{stem}.drop{n}") for n, d in enumerate(data.get("drop", [])))
+        drops = tuple(
+            _drop(d, f"site.{stem}.{d.get('id', f'drop{n}')}")
+            for n, d in enumerate(data.get("drop", []))
+        )
         ends = tuple(
             (re.compile(e["pattern"], re.I), Reason(e.get("reason", Reason.SPILLOVER)))
             for e in data.get("end", [])

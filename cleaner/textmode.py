@@ -13,6 +13,7 @@ from cleaner.features import measure
 from cleaner.language import guess_language, stoplist
 from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.page import Page
+from cleaner.segment import fold
 from cleaner.rules import bio, captions, social, tags
 from cleaner.textmeta import TextMeta, find_text_meta
 
@@ -39,15 +40,24 @@ class TextState:
     ends: dict[int, Reason] = field(default_factory=dict)
     extent: Extent | None = None
     meta: TextMeta = field(default_factory=TextMeta)
+    known_title: str | None = None
 
 
-def new_state(blocks: list[Block], url: str | None, config: Config, *, trusted: bool) -> TextState:
-    """`trusted` says the blocks are already an extracted body (HTML mode)."""
+def new_state(
+    blocks: list[Block],
+    url: str | None,
+    config: Config,
+    *,
+    trusted: bool,
+    known_title: str | None = None,
+) -> TextState:
+    """`trusted` says the blocks are already an extracted body (HTML mode);
+    `known_title` is the page's title where the markup named it."""
     text = "\n".join(b.text for b in blocks)
     language = config.language or guess_language(text)
     stop = stoplist(language)
     page = Page(blocks, [measure(b.text, stop) for b in blocks], language, url)
-    return TextState(page, config, trusted)
+    return TextState(page, config, trusted, known_title=known_title)
 
 
 def match_sites(state: TextState) -> None:
@@ -56,6 +66,21 @@ def match_sites(state: TextState) -> None:
     rules = sites.load_rules(state.config.all_rule_dirs())
     state.site_rules = sites.select_rules(rules, state.page.url, [b.text for b in state.page.blocks])
     state.page.add_marks(sites.site_marks(state.page, state.site_rules))
+
+
+def mark_known_title(state: TextState) -> None:
+    """The headline repeated at the top of an extracted body belongs in metadata."""
+    if not state.known_title:
+        return
+    title = fold(state.known_title)
+    for i, block in enumerate(state.page.blocks[:TITLE_SEARCH_BLOCKS]):
+        if fold(block.text) == title:
+            state.page.add_marks({i: Mark("generic.metadata", Reason.TITLE)})
+            return
+
+
+TITLE_SEARCH_BLOCKS = 5
+"""Extractors put the headline first, after at most a kicker, byline or date line."""
 
 
 def mark_furniture(state: TextState) -> None:
@@ -122,6 +147,7 @@ def mark_author_and_body_furniture(state: TextState) -> None:
 
 STEPS: tuple[Callable[[TextState], None], ...] = (
     match_sites,
+    mark_known_title,
     mark_furniture,
     label_blocks,
     find_end_markers,
