@@ -32,8 +32,10 @@ class Config:
     html_precision:
         In HTML mode, ask trafilatura to favour precision (measured better on the
         development sets; see README).
-    keep_headings:
-        Keep short heading lines inside the article body (subheadings).
+    furniture:
+        Lines known to be the site's furniture (e.g. learned from many pages of the
+        same host in a batch), as `cleaner.segment.fold` keys; blocks equal to one
+        are dropped as "repeated_site_furniture".
     """
 
     kind: InputKind = "auto"
@@ -41,7 +43,7 @@ class Config:
     site_rules: bool = True
     rule_dirs: tuple[Path, ...] = ()
     html_precision: bool = True
-    keep_headings: bool = True
+    furniture: frozenset[str] = frozenset()
 
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with the given options replaced (None values are ignored)."""

@@ -39,6 +39,12 @@ HEADLINE_MAX_WORDS = 20
 _SENTENCE_END = re.compile(r"[.!?…。！？](?=\s|$)")
 
 
+def _ends_sentence(text: str) -> bool:
+    """Closing punctuation, but not the ellipsis of a truncated teaser."""
+    text = text.rstrip()
+    return text.endswith(tuple(_TERMINAL)) and not text.endswith(("...", "…"))
+
+
 def measure(text: str, stopwords: frozenset[str]) -> Features:
     words = _WORD.findall(text)
     n = len(words)
@@ -52,7 +58,7 @@ def measure(text: str, stopwords: frozenset[str]) -> Features:
         words=n,
         stopwords=stops,
         stopword_density=stops / n if n else 0.0,
-        ends_sentence=text.rstrip().endswith(tuple(_TERMINAL)),
+        ends_sentence=_ends_sentence(text),
         capitalised_share=capitalised / len(alpha) if alpha else 0.0,
         url_density=linky / n if n else 0.0,
         digit_share=digits / len(text) if text else 0.0,

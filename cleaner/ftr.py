@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from cleaner.ftr_apply import (
+    NOT_NODES,
     Applied,
     CompiledXPath,
     FtrRemoval,
@@ -72,6 +73,7 @@ _MAX_HOST_LENGTH = 200
 # Files in the collection that belong to no host: the licence, and FTR's fallback rules.
 NON_HOST_FILES = frozenset({"LICENSE.txt", "global.txt"})
 _NOT_CONFIG_FILES = frozenset({"LICENSE.txt"})
+_NODE_DIRECTIVES = frozenset({"body", "strip"})  # apply_site_config needs nodes from these
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +240,7 @@ class FtrDirectory:
 
     def __init__(self, directories: Sequence[Path]) -> None:
         self._directories = tuple(Path(directory) for directory in directories)
-        self._files: dict[str, Path] | None = None
+        self._files: dict[str, Path] | None = None  # file name -> the directory holding it
         self._parsed: dict[Path, SiteConfig] = {}
 
     def _index(self) -> dict[str, Path]:
@@ -252,7 +254,7 @@ class FtrDirectory:
                     continue
                 for name in names:
                     if name.endswith(".txt") and name not in NON_HOST_FILES:
-                        files[name] = directory / name
+                        files[name] = directory  # a Path per file would cost 5 us each
             self._files = files
         return self._files
 
@@ -264,8 +266,8 @@ class FtrDirectory:
         """
         files = self._index()
         for name in candidate_names(host):
-            path = files.get(name)
-            if path is not None:
+            if name in files:
+                path = files[name] / name
                 if path not in self._parsed:
                     self._parsed[path] = read_site_config(path)
                 return self._parsed[path]
@@ -281,7 +283,10 @@ def validate_directory(directory: Path) -> list[str]:
         config = read_site_config(directory / name)
         problems.extend(config.problems)
         for rule in config.xpath_rules():
-            error = compile_xpath(rule.value).error
+            compiled = compile_xpath(rule.value)
+            error = compiled.error
+            if not error and rule.directive in _NODE_DIRECTIVES and not compiled.selects_nodes:
+                error = NOT_NODES
             if error:
                 problems.append(f"{rule.path}:{rule.line}: {rule.directive}: {error}")
     return problems

@@ -53,15 +53,18 @@ _PROBE_PAGE = (
 # fivefilters ContentExtractor's queries for strip_id_or_class and strip_image_src.
 _ID_OR_CLASS = etree.XPath("//*[contains(@class, $needle) or contains(@id, $needle)]")
 _IMAGE_SRC = etree.XPath("//img[contains(@src, $needle)]")
+NOT_NODES = "selects a value, not nodes"  # a body or strip XPath like `string(//h1)`
 _REMOVED_TEXT_LIMIT = 300  # enough to recognise a block in --explain output
 _warned: set[str] = set()  # a broken rule fires on every page of its site: warn once
 
 
 class CompiledXPath(NamedTuple):
-    """A compiled expression (an `lxml.etree.XPath`), or None and why it is unusable."""
+    """A compiled expression (an `lxml.etree.XPath`), or None and why it is unusable;
+    `selects_nodes` is False for expressions giving a string, number or boolean."""
 
     xpath: Any
     error: str
+    selects_nodes: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +138,10 @@ def compile_xpath(expression: str) -> CompiledXPath:
     if errors:
         return CompiledXPath(None, f"XPath call error ({'; '.join(errors)}): {expression}")
     try:
-        xpath(_probe())
+        result = xpath(_probe())
     except (etree.XPathError, ValueError) as error:
         return CompiledXPath(None, f"XPath fails to evaluate ({error}): {expression}")
-    return CompiledXPath(xpath, "")
+    return CompiledXPath(xpath, "", isinstance(result, list))
 
 
 @lru_cache(maxsize=1)
@@ -166,11 +169,9 @@ def apply_site_config(tree: HtmlElement, config: SiteConfig) -> Applied:
     date = _first_text(config.date, tree, problems)
     removed: list[FtrRemoval] = []
     for rule in config.strip:
-        found = _evaluate(rule, tree, problems)
-        if isinstance(found, list):
+        found = _evaluate(rule, tree, problems, nodes=True)
+        if found is not None:
             removed += _remove(found, rule, tree)
-        elif found is not None:
-            _report(problems, rule, "strip selects a value, not nodes")
     for rule, query in (
         *((rule, _ID_OR_CLASS) for rule in config.strip_id_or_class),
         *((rule, _IMAGE_SRC) for rule in config.strip_image_src),
@@ -191,11 +192,12 @@ def _report(problems: list[str], rule: FtrRule, message: str) -> None:
         log.warning("%s", problem)
 
 
-def _evaluate(rule: FtrRule, tree: HtmlElement, problems: list[str]) -> Any:
-    """The XPath's result (a list, string, number or boolean), or None when broken."""
+def _evaluate(rule: FtrRule, tree: HtmlElement, problems: list[str], nodes: bool = False) -> Any:
+    """The XPath's result (a list, or a string, number or boolean unless `nodes`), or
+    None when the rule is broken."""
     compiled = compile_xpath(rule.value)
-    if compiled.xpath is None:
-        _report(problems, rule, compiled.error)
+    if compiled.xpath is None or (nodes and not compiled.selects_nodes):
+        _report(problems, rule, compiled.error or NOT_NODES)
         return None
     try:
         return compiled.xpath(tree)
@@ -275,10 +277,10 @@ def _select_body(
 ) -> HtmlElement | None:
     """The first body XPath's elements: the one element, or copies wrapped in a <div>."""
     for rule in rules:
-        found = _evaluate(rule, tree, problems)
+        found = _evaluate(rule, tree, problems, nodes=True)
         elements = [
             node
-            for node in (found if isinstance(found, list) else ())
+            for node in found or ()
             if isinstance(node, etree._Element) and isinstance(node.tag, str)
         ]
         matched = set(elements)

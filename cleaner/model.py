@@ -39,6 +39,7 @@ class Reason(StrEnum):
     DATELINE = "dateline"
     SITE_RULE = "site_rule"
     DUPLICATE = "duplicate_block"
+    REPEATED_FURNITURE = "repeated_site_furniture"
     NOT_EXTRACTED = "not_in_extracted_body"
 
 

@@ -27,13 +27,12 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 _DATES = (
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
 )
-_NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|van|von|de|da|del|der|bin|al|la|le)){0,4}"
+_NAME = r"[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|van|von|der|den|del|de|da|bin|al|la|le)){0,4}"
 _BYLINE = re.compile(
-    rf"^(?:by|written by|words by|author:|von|par|por|di|door)\s+(?P<name>{_NAME}"
-    rf"(?:\s*(?:,|and|&)\s*{_NAME})*)",
-    re.I,
+    rf"^(?i:by|written by|words by|author:|von|par|por|di|door)\s+(?P<name>{_NAME}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME})*)"
 )
 
 TITLE_MIN_WORDS = 3

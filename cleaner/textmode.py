@@ -86,6 +86,15 @@ TITLE_SEARCH_BLOCKS = 5
 def mark_furniture(state: TextState) -> None:
     for rule in GENERIC_RULES:
         state.page.add_marks(rule(state.page))
+    known = state.config.furniture
+    if known:
+        state.page.add_marks(
+            {
+                i: Mark("batch.repeated", Reason.REPEATED_FURNITURE)
+                for i, block in enumerate(state.page.blocks)
+                if fold(block.text) in known
+            }
+        )
 
 
 def label_blocks(state: TextState) -> None:

@@ -1,0 +1,95 @@
+"""The generic phrase lists: each category fires on its furniture and leaves prose alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.phrases import end_marker, match_phrases
+from tests.helpers import PROSE, page_of
+
+FIRES = [
+    ("Skip to content", "navigation_menu"),
+    ("Log in", "navigation_menu"),
+    ("All Newsletters Arrow right", "navigation_menu"),
+    ("Sign up for our weekly newsletter", "newsletter_prompt"),
+    ("Enter your email address", "newsletter_prompt"),
+    ("Successfully subscribed", "newsletter_prompt"),
+    ("* indicates required", "form_residue"),
+    ("Please, enter correct email address", "form_residue"),
+    ("Share this article", "share_widget"),
+    ("Facebook Twitter Email", "share_widget"),
+    ("Edit post", "share_widget"),
+    ("3 min read", "share_widget"),
+    ("No comments yet...", "comments_widget"),
+    ("Leave a comment", "comments_widget"),
+    ("We use cookies to improve your experience on our site.", "cookie_notice"),
+    ("Subscribe to continue reading", "paywall_notice"),
+    ("Already a subscriber?", "paywall_notice"),
+    ("Advertisement", "promo_line"),
+    ("Pre-order now", "promo_line"),
+    ("Be among the first to get it.", "promo_line"),
+    ("This audio is created with AI assistance", "disclaimer_line"),
+    ("This article contains affiliate links.", "disclaimer_line"),
+    ("© 2024 The Coastal Courier. All rights reserved.", "disclaimer_line"),
+    ("36 minutes ago", "relative_timestamp"),
+    ("an hour ago", "relative_timestamp"),
+    ("Read also: Fishermen fear a second bad season in a row", "inline_related_link"),
+    ("RELATED: Storm damage bill tops two million", "inline_related_link"),
+    ("About the author", "author_bio"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), FIRES)
+def test_category_fires(line: str, reason: str) -> None:
+    marks = match_phrases(page_of(line))
+    assert marks[0].reason == reason
+
+
+NOT_FURNITURE = [
+    *PROSE,
+    "Residents who want to subscribe to the new flood alerts can do so at the library, "
+    "the council said, and the service will be free of charge for everyone.",
+    "The company said it uses cookies in its bakery recipes, not on its website.",
+    "He shared the video with reporters an hour ago and declined to comment further on it.",
+    "More than 200 missiles and drones were launched overnight, officials said.",
+    "Why It Matters",
+    "What Happens Next",
+]
+
+
+@pytest.mark.parametrize("line", NOT_FURNITURE)
+def test_category_leaves_prose_alone(line: str) -> None:
+    assert match_phrases(page_of(line)) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Related Articles", "related_content"),
+        ("Most popular", "related_content"),
+        ("More from The Coastal Courier", "related_content"),
+        ("You may also like", "related_content"),
+        ("Editors' Picks", "related_content"),
+        ("News Feed", "related_content"),
+        ("Comments (12)", "comments_widget"),
+        ("Hashtags", "tag_list"),
+        ("Tags:", "tag_list"),
+    ],
+)
+def test_end_marker_fires(line: str, reason: str) -> None:
+    marker = end_marker(line)
+    assert marker is not None
+    assert marker.reason == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related research suggests the wall will last another century",
+        "More from the meeting: residents demand a vote",
+        "Why It Matters",
+        PROSE[0],
+    ],
+)
+def test_end_marker_ignores_headings_and_prose(line: str) -> None:
+    assert end_marker(line) is None

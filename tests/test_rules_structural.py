@@ -1,0 +1,105 @@
+"""Structural rules (captions, credits, social embeds, author bios, tag lines): each
+fires on its furniture and leaves real prose alone."""
+
+from __future__ import annotations
+
+from cleaner.model import Reason
+from cleaner.rules import bio, captions, social, tags
+from tests.helpers import PROSE, page_of
+
+CAPTION = "Rescuers work at the site of a missile attack in the capital on Thursday morning."
+
+
+def test_duplicate_caption_drops_both_copies() -> None:
+    page = page_of(PROSE[0], CAPTION, CAPTION, PROSE[1])
+    marks = captions.duplicate_captions(page)
+    assert set(marks) == {1, 2}
+    assert marks[1].reason is Reason.CAPTION_DUPLICATE
+
+
+def test_duplicate_caption_ignores_distant_repeats_and_prose() -> None:
+    page = page_of(CAPTION, *PROSE, CAPTION)
+    assert captions.duplicate_captions(page) == {}
+    assert captions.duplicate_captions(page_of(*PROSE)) == {}
+
+
+def test_credit_lines_fire() -> None:
+    lines = ["GENYA SAVILOV/AFP/Getty Images", "Photo: Jonas Berg", "Reuters/Getty Images",
+             "(Photo by Jane Doe)"]  # fmt: skip
+    marks = captions.credit_lines(page_of(*lines))
+    assert set(marks) == {0, 1, 2, 3}
+    assert all(m.reason is Reason.PHOTO_CREDIT for m in marks.values())
+
+
+def test_credit_lines_leave_prose_alone() -> None:
+    lines = [*PROSE, "Photographs of the wall were shown to the council on Monday.",
+             "The AFP news agency reported the attack."]  # fmt: skip
+    assert captions.credit_lines(page_of(*lines)) == {}
+
+
+def test_credited_caption_fires_on_a_parenthesised_credit() -> None:
+    line = "Debris surrounds a building after the strike on April 24. (Jane Doe/Telegram)"
+    assert captions.credited_captions(page_of(line))[0].reason is Reason.CAPTION
+
+
+def test_credited_caption_leaves_parentheses_in_prose_alone() -> None:
+    line = "The institute (KIDA) said the figures were preliminary (and could change)."
+    assert captions.credited_captions(page_of(line, *PROSE)) == {}
+
+
+TWEET_TEXT = "Rescue teams are still working at the site of the attack in the city centre."
+SIGNATURE = (
+    "The building was hit at 4am. https://t.co/abc123 pic.twitter.com/xyz — "
+    "Jane Doe (@janedoe) April 24, 2025"
+)
+QUOTE = (
+    '"Rescue teams are still working at the site of the attack in the city centre. '
+    'The building was hit at 4am," Doe wrote on X.'
+)
+
+
+def test_embedded_post_repeated_by_the_body_is_dropped() -> None:
+    page = page_of(PROSE[0], TWEET_TEXT, SIGNATURE, QUOTE, PROSE[1])
+    marks = social.embedded_posts(page)
+    assert set(marks) == {1, 2}
+    assert marks[2].reason is Reason.SOCIAL_EMBED
+
+
+def test_embedded_post_not_repeated_is_kept() -> None:
+    page = page_of(PROSE[0], TWEET_TEXT, SIGNATURE, PROSE[1])
+    assert social.embedded_posts(page) == {}
+
+
+BIO = (
+    "Jane Doe is a news editor at the Courier, with a background in broadcast journalism. "
+    "She previously worked as a TV reporter.Read more"
+)
+
+
+def test_author_name_lines_and_bio_are_dropped() -> None:
+    page = page_of(PROSE[0], "Jane Doe", "Jane Doe", BIO, author="Jane Doe")
+    marks = bio.author_furniture(page)
+    assert marks[1].reason is Reason.BYLINE
+    assert marks[2].reason is Reason.BYLINE
+    assert marks[3].reason is Reason.AUTHOR_BIO
+
+
+def test_bio_found_after_a_name_line_without_a_known_author() -> None:
+    page = page_of(PROSE[0], "Jane Doe", BIO)
+    assert bio.author_furniture(page)[2].reason is Reason.AUTHOR_BIO
+
+
+def test_prose_about_a_person_is_not_a_bio() -> None:
+    line = "Jane Doe is a resident of the harbour who has campaigned for the wall for years."
+    page = page_of(PROSE[0], line, PROSE[1], author="Jane Doe")
+    assert bio.author_furniture(page) == {}
+
+
+def test_tag_line_fires() -> None:
+    page = page_of("North Korea, North Korean missiles, Missile attack, Volodymyr Zelensky")
+    assert tags.tag_lines(page)[0].reason is Reason.TAG_LIST
+
+
+def test_tag_line_leaves_lists_in_prose_alone() -> None:
+    line = "Visitors came from Paris, London, Berlin and Rome to see the new harbour."
+    assert tags.tag_lines(page_of(line, *PROSE)) == {}
