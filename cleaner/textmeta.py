@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cleaner.page import Page
+from cleaner.segment import fold
 
 _MONTHS = {
     m: i + 1
@@ -39,9 +40,10 @@ TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 """Headlines on the development sets run 3-30 words; shorter lines are labels."""
 
-TITLE_LOOKBACK = 12
+TITLE_LOOKBACK = 15
 """How many blocks above the body's first paragraph a headline may sit; above that
-lie menus (the seeds' titles are 3 and 6 blocks up)."""
+lie menus (the seeds' titles are 3 and 6 blocks up; dumps with author cards put
+it up to ~12 blocks up)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +100,20 @@ def find_text_meta(page: Page, body_start: int) -> TextMeta:
 
 
 def _title(page: Page, lo: int, below: int) -> int | None:
-    """The nearest headline-shaped, unmarked block above `below`."""
-    for i in range(below - 1, lo - 1, -1):
-        f = page.features[i]
-        if i in page.marks or parse_byline(page.text(i)) or parse_date(page.text(i)):
-            continue
-        if TITLE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS and not page.text(i).endswith("."):
-            return i
-    return None
+    """The headline above `below`: the nearest headline-shaped block that repeats the
+    page's first line (dumps start with the HTML <title>), else the nearest one."""
+    candidates = [i for i in range(below - 1, lo - 1, -1) if _headline_shaped(page, i)]
+    if not candidates:
+        return None
+    page_title = fold(page.text(0))
+    echoed = [i for i in candidates if i > 0 and fold(page.text(i)) in page_title]
+    return echoed[0] if echoed else candidates[0]
+
+
+def _headline_shaped(page: Page, i: int) -> bool:
+    text, f = page.text(i), page.features[i]
+    if i in page.marks or f.url_density or "@" in text or text.endswith("."):
+        return False
+    if parse_byline(text) or parse_date(text):
+        return False
+    return TITLE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS
