@@ -1,36 +1,66 @@
 """The `clean` command: parse options, read input, call the library, write output.
 
+One page: `clean FILE` (or stdin) writes its body to stdout or `-o`. Batches:
+`clean FILE|DIR... --out-dir OUT` mirrors files into OUT; `clean --jsonl IN.jsonl`
+and `clean CRAWL.warc.gz` write one JSON Lines record per document, in input order.
+
 Exit codes: 0 done (an article-less page gives empty output and a warning),
-2 usage error, 3 input error (missing, unreadable, empty, binary or undecodable input).
+2 usage error, 3 input error (missing, unreadable, empty, binary or undecodable input;
+for a batch: its JSONL input cannot be opened), 4 partial batch failure (some
+documents failed; each is named on stderr or has an error record), 130 interrupted.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import sys
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import click
+from tqdm import tqdm
 
-from cleaner import __version__
+from cleaner import __version__, batch, sinks, sources
 from cleaner.api import clean
 from cleaner.config import Config
 from cleaner.errors import INPUT_PROBLEMS, MESSAGES, CleanerError, Problem
-from cleaner.model import Result
+from cleaner.records import render
+from cleaner.sources import Fields, Item, SourceError
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INPUT = 3
+EXIT_PARTIAL = 4
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, as shells report a command stopped by Ctrl-C."""
 
-MSG_MISSING = "{name}: no such file"
-MSG_DIRECTORY = "{name}: is a directory, not a page"
-MSG_UNREADABLE = "{name}: cannot be read ({reason})"
+MSG_MISSING = sources.MSG_MISSING
+MSG_DIRECTORY = sources.MSG_DIRECTORY
+MSG_UNREADABLE = sources.MSG_UNREADABLE
 MSG_PROBLEM = "{name}: {message}"
-MSG_WRITE = "{name}: cannot be written ({reason})"
+MSG_WRITE = sinks.MSG_WRITE
+MSG_DIRECTORY_HINT = " (use --out-dir DIR or --jsonl-out FILE to clean every file in it)"
+MSG_NEEDS_SINK = "several inputs need --out-dir DIR (files) or --jsonl-out FILE"
+MSG_JSONL_WITH_FILES = "--jsonl reads its records from one file or '-': give no FILE arguments"
+MSG_MIXED_WARC = "WARC files and other inputs cannot be mixed in one run"
+MSG_NO_OUT_DIR = "{what} gives records, not files: use --jsonl-out FILE (or stdout), not --out-dir"
+MSG_BATCH_ONLY = "{option} applies to one page; batch documents carry their own"
+MSG_OUTPUT_IN_BATCH = "-o/--output is for one page; a batch writes to --out-dir or --jsonl-out"
+MSG_OUT_DIR_HOLDS_INPUT = "--out-dir {out} would hold the input {input}: choose a folder outside it"
+MSG_OUT_DIR_NOT_DIR = "--out-dir {out} is a file, not a folder"
+MSG_EXPLAIN_JSONL = "--explain does not apply to JSON Lines records"
+MSG_LEARN_STDIN = "--learn-furniture reads the input twice, so it cannot read standard input"
+MSG_INTERRUPTED = "interrupted: {done} documents finished, the batch is incomplete"
+MSG_SUMMARY = (
+    "{total} documents: {done} cleaned, {no_article} without an article, {failed} failed; "
+    "{bytes_in} in, {bytes_out} out"
+)
+MSG_REMOVED = "blocks removed: {counts}"
+MSG_LEARNED = "learned furniture: {lines} lines for {groups} hosts or folders"
+
+PROGRESS_MIN_SECONDS = 1.0
+"""The bar appears only once a batch has run this long (tqdm's `delay`)."""
 
 EXAMPLES = """
 \b
@@ -41,10 +71,16 @@ Examples:
   clean page.txt --format json       body plus title, author, date, removals
   clean page.txt --explain           show every block and why it was kept or dropped
   clean page.txt --rules ./my-rules  add your own site-rule files
+  clean pages/ --out-dir bodies/     every file below pages/, mirrored (.txt)
+  clean a.html b.txt.gz --out-dir o  several files (.gz read transparently)
+  clean --jsonl in.jsonl --jsonl-out out.jsonl  one record per line, in order
+  clean crawl.warc.gz > out.jsonl    every HTML response of a WARC file
 
 \b
 Exit codes: 0 done (no article: empty output and a warning on stderr),
-2 usage error, 3 input error (missing, empty, binary or undecodable input).
+2 usage error, 3 input error (missing, empty, binary or undecodable input),
+4 partial batch failure (some documents failed; each is named on stderr
+or gets an error record), 130 interrupted (Ctrl-C).
 """
 
 
@@ -53,7 +89,7 @@ class InputError(Exception):
 
 
 @click.command(epilog=EXAMPLES, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("source", default="-", metavar="[FILE]")
+@click.argument("inputs", nargs=-1, metavar="[FILE|DIR|WARC]...")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -63,7 +99,7 @@ class InputError(Exception):
 @click.option("--url", help="Where the page came from (selects site rules, fills metadata).")
 @click.option(
     "--kind", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
-    help="Input kind; auto detects HTML.",
+    help="Input kind; auto detects HTML (a JSONL record's field or a WARC record decides).",
 )  # fmt: skip
 @click.option("--language", help="Page language (ISO code, e.g. en); guessed if omitted.")
 @click.option(
@@ -71,29 +107,68 @@ class InputError(Exception):
     help="A directory of site-rule files (repeatable; later ones win).",
 )  # fmt: skip
 @click.option("--no-site-rules", is_flag=True, help="Use the generic rules only.")
+@click.option(
+    "--out-dir", type=click.Path(path_type=Path),
+    help="Batch: write each input's body here, mirroring folders (.txt, or .json).",
+)  # fmt: skip
+@click.option("--jsonl", "jsonl_in", metavar="FILE", help="Batch: read JSON Lines records ('-': stdin).")
+@click.option(
+    "--jsonl-out", type=click.Path(dir_okay=False, path_type=Path),
+    help="Batch: write JSON Lines records here (default: stdout).",
+)  # fmt: skip
+@click.option("--text-field", default="text", show_default=True, help="JSONL field of a text dump.")
+@click.option("--html-field", default="html", show_default=True, help="JSONL field of HTML.")
+@click.option("--url-field", default="url", show_default=True, help="JSONL field of the URL.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL field of the id.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+    help="Batch: worker processes.  [default: all cores]",
+)  # fmt: skip
+@click.option(
+    "--learn-furniture/--no-learn-furniture", default=None,
+    help="Batch: first learn lines that recur on most pages of a host (or folder) and drop "
+    "them.  [default: on, except for stdin]",
+)  # fmt: skip
+@click.option("-q", "--quiet", is_flag=True, help="Batch: no progress bar and no summary.")
 @click.version_option(__version__, prog_name="clean")
-def main(
-    source: str,
-    output: str | None,
-    fmt: str,
-    explain: bool,
-    url: str | None,
-    kind: str,
-    language: str | None,
-    rule_dirs: tuple[Path, ...],
-    no_site_rules: bool,
-) -> None:
-    """Clean one web page (a plain-text dump or HTML) down to its article body."""
+def main(**options: Any) -> None:
+    """Clean web pages (plain-text dumps or HTML) down to their article bodies."""
     config = Config(
-        kind=kind,  # type: ignore[arg-type]  # click.Choice guarantees the literal
-        language=language,
-        site_rules=not no_site_rules,
-        rule_dirs=rule_dirs,
+        kind=options["kind"],
+        language=options["language"],
+        site_rules=not options["no_site_rules"],
+        rule_dirs=options["rule_dirs"],
     )
+    try:
+        if _is_batch(options):
+            sys.exit(_run_batch(config, options))
+        _run_single(config, options)
+    except KeyboardInterrupt:
+        click.echo(f"clean: {MSG_INTERRUPTED.format(done=0)}", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _is_batch(options: dict[str, Any]) -> bool:
+    inputs = options["inputs"]
+    return bool(
+        options["jsonl_in"] is not None
+        or options["out_dir"] is not None
+        or options["jsonl_out"] is not None
+        or len(inputs) > 1
+        or any(sources.is_warc(i) for i in inputs)
+    )
+
+
+# --- one page ---------------------------------------------------------------------
+
+
+def _run_single(config: Config, options: dict[str, Any]) -> None:
+    source = options["inputs"][0] if options["inputs"] else "-"
+    output = options["output"]
     name = "<stdin>" if source == "-" else source
     try:
         data = read_source(source)
-        result = clean(data, url, config=config)
+        result = clean(data, options["url"], config=config)
         if result.problem in INPUT_PROBLEMS:
             raise InputError(MSG_PROBLEM.format(name=name, message=MESSAGES[Problem(result.problem)]))
     except (InputError, CleanerError) as exc:
@@ -101,7 +176,7 @@ def main(
     if result.problem == Problem.NO_ARTICLE:
         click.echo(f"clean: warning: {name}: {MESSAGES[Problem.NO_ARTICLE]}", err=True)
     try:
-        write_output(render(result, fmt, explain), output)
+        write_output(render(result, options["fmt"], options["explain"]), output)
     except OSError as exc:
         fail(MSG_WRITE.format(name=output, reason=exc.strerror or exc), EXIT_INPUT)
 
@@ -114,43 +189,13 @@ def fail(message: str, code: int) -> None:
 def read_source(source: str) -> bytes:
     """The bytes of a file or of stdin; .gz files are unpacked."""
     if source == "-":
-        return sys.stdin.buffer.read()
-    path = Path(source)
+        return click.get_binary_stream("stdin").read()
+    if Path(source).is_dir():
+        raise InputError(MSG_DIRECTORY.format(name=source) + MSG_DIRECTORY_HINT)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(MSG_MISSING.format(name=source)) from None
-    except IsADirectoryError:
-        raise InputError(MSG_DIRECTORY.format(name=source)) from None
-    except OSError as exc:
-        raise InputError(MSG_UNREADABLE.format(name=source, reason=exc.strerror)) from None
-    if path.is_dir():
-        raise InputError(MSG_DIRECTORY.format(name=source))
-    if path.suffix == ".gz":
-        try:
-            return gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise InputError(MSG_UNREADABLE.format(name=source, reason=exc)) from None
-    return data
-
-
-def render(result: Result, fmt: str, explain: bool) -> str:
-    if fmt == "json":
-        payload: dict[str, Any] = result.to_dict(explain=explain)
-        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    if explain:
-        return explain_table(result)
-    return result.text + "\n" if result.text else ""
-
-
-def explain_table(result: Result) -> str:
-    """One line per input block: number, KEEP/drop, reason, rule, start of the text."""
-    lines = [f"# kind={result.kind} title={result.title!r} author={result.author!r}"]
-    for b in result.blocks:
-        verdict = "KEEP" if b.kept else "drop"
-        text = b.text if len(b.text) <= 90 else b.text[:87] + "..."
-        lines.append(f"{b.block:4d} {verdict} {b.reason or b.label:<22} {b.rule:<24} {text}")
-    return "\n".join(lines) + "\n"
+        return sources.read_bytes(source)
+    except SourceError as exc:
+        raise InputError(str(exc)) from None
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -158,12 +203,177 @@ def write_output(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=".clean-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    sinks.write_atomically(Path(output), text)
+
+
+# --- batches ----------------------------------------------------------------------
+
+
+def _run_batch(config: Config, options: dict[str, Any]) -> int:
+    _check_batch_options(options)
+    stdin = options["jsonl_in"] == "-"
+    learn = options["learn_furniture"]
+    if learn and stdin:
+        raise click.UsageError(MSG_LEARN_STDIN)
+    settings = batch.Settings(
+        config,
+        Fields(options["text_field"], options["html_field"], options["url_field"], options["id_field"]),
+        fmt=options["fmt"],
+        explain=options["explain"],
+        jsonl=options["out_dir"] is None,
+    )
+    quiet, jobs = options["quiet"], options["jobs"]
+    if learn is not False and not stdin:
+        with _progress(options, "learning") as bar:
+            learned = batch.learn_furniture(_counted(_items(options), bar), settings, jobs)
+        settings = batch.Settings(**{**_fields(settings), "furniture": learned})
+        if not quiet:
+            lines = sum(len(v) for v in learned.values())
+            _say(MSG_LEARNED.format(lines=lines, groups=len(learned)))
+    summary = batch.Summary()
+    sink = _sink(options)
+    with _progress(options, "cleaning") as bar:
+        try:
+            batch.run(_items(options), settings, jobs, sink, summary, _notifier(bar))
+        except KeyboardInterrupt:
+            bar.close()
+            _say(MSG_INTERRUPTED.format(done=summary.total))
+            return EXIT_INTERRUPTED
+    if not quiet:
+        _print_summary(summary)
+    return EXIT_PARTIAL if summary.failed else EXIT_OK
+
+
+def _fields(settings: batch.Settings) -> dict[str, Any]:
+    return {name: getattr(settings, name) for name in batch.Settings.__dataclass_fields__}
+
+
+def _check_batch_options(options: dict[str, Any]) -> None:
+    inputs, out_dir = options["inputs"], options["out_dir"]
+    if options["output"] is not None:
+        raise click.UsageError(MSG_OUTPUT_IN_BATCH)
+    if options["url"] is not None:
+        raise click.UsageError(MSG_BATCH_ONLY.format(option="--url"))
+    if options["jsonl_in"] is not None and inputs:
+        raise click.UsageError(MSG_JSONL_WITH_FILES)
+    warcs = [i for i in inputs if sources.is_warc(i)]
+    if warcs and len(warcs) != len(inputs):
+        raise click.UsageError(MSG_MIXED_WARC)
+    records_only = "--jsonl" if options["jsonl_in"] is not None else "a WARC file" if warcs else None
+    if records_only and out_dir is not None:
+        raise click.UsageError(MSG_NO_OUT_DIR.format(what=records_only))
+    if out_dir is None and options["explain"]:
+        raise click.UsageError(MSG_EXPLAIN_JSONL)
+    if not records_only and out_dir is None and options["jsonl_out"] is None:
+        raise click.UsageError(MSG_NEEDS_SINK)
+    if out_dir is not None:
+        _check_out_dir(out_dir, inputs)
+    jsonl_in = options["jsonl_in"]
+    if jsonl_in is not None and jsonl_in != "-" and not Path(jsonl_in).is_file():
+        fail(MSG_MISSING.format(name=jsonl_in), EXIT_INPUT)
+
+
+def _check_out_dir(out_dir: Path, inputs: tuple[str, ...]) -> None:
+    """Refuse an output folder that is, holds, or lies inside an input."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise click.UsageError(MSG_OUT_DIR_NOT_DIR.format(out=out_dir))
+    out = out_dir.resolve()
+    for name in inputs:
+        path = Path(name).resolve()
+        if out == path or out in path.parents or (path.is_dir() and path in out.parents):
+            raise click.UsageError(MSG_OUT_DIR_HOLDS_INPUT.format(out=out_dir, input=name))
+
+
+def _items(options: dict[str, Any]) -> Iterator[Item]:
+    """A fresh pass over the batch's documents (the learning pass reads them again)."""
+    if options["jsonl_in"] is not None:
+        source = options["jsonl_in"]
+        name = "<stdin>" if source == "-" else source
+        if source == "-":
+            yield from sources.jsonl_items(click.get_binary_stream("stdin"), name)
+            return
+        with sources.open_binary(source, click.get_binary_stream("stdin")) as stream:
+            yield from sources.jsonl_items(stream, name)
+        return
+    inputs = options["inputs"]
+    if any(sources.is_warc(i) for i in inputs):
+        start = 0
+        for path in inputs:
+            for item in sources.warc_items(path, start):
+                start = item.index + 1
+                yield item
+        return
+    extension = ".json" if options["fmt"] == "json" else ".txt"
+    yield from sources.file_items(inputs, extension)
+
+
+def _sink(options: dict[str, Any]) -> batch.Sink:
+    if options["out_dir"] is not None:
+        options["out_dir"].mkdir(parents=True, exist_ok=True)
+        return sinks.FolderSink(options["out_dir"])
+    if options["jsonl_out"] is not None:
+        return sinks.JsonlSink(path=options["jsonl_out"])
+    return sinks.JsonlSink(stream=click.get_binary_stream("stdout"))
+
+
+def _progress(options: dict[str, Any], label: str) -> tqdm[Any]:
+    """A progress bar on stderr, only for a terminal and without --quiet."""
+    enabled = not options["quiet"] and sys.stderr.isatty()
+    total = _total(options) if enabled else None
+    return tqdm(
+        total=total, desc=label, unit="doc", file=sys.stderr, disable=not enabled,
+        delay=PROGRESS_MIN_SECONDS, dynamic_ncols=True,
+    )  # fmt: skip
+
+
+def _total(options: dict[str, Any]) -> int | None:
+    source = options["jsonl_in"]
+    if source is not None:
+        return None if source == "-" else sources.count_lines(source)
+    inputs = options["inputs"]
+    return None if any(sources.is_warc(i) for i in inputs) else sources.count_files(inputs)
+
+
+def _counted(items: Iterator[Item], bar: tqdm[Any]) -> Iterator[Item]:
+    for item in items:
+        bar.update(1)
+        yield item
+
+
+def _notifier(bar: tqdm[Any]) -> Any:
+    def notify(outcome: batch.Outcome) -> None:
+        bar.update(1)
+        if outcome.status is batch.Status.FAILED:
+            _say(f"error: {_named(outcome.name, outcome.message)}", bar)
+        elif outcome.status is batch.Status.NO_ARTICLE:
+            _say(f"warning: {outcome.name}: {MESSAGES[Problem.NO_ARTICLE]}", bar)
+
+    return notify
+
+
+def _named(name: str, message: str) -> str:
+    return message if message.startswith(f"{name}:") else f"{name}: {message}"
+
+
+def _say(message: str, bar: tqdm[Any] | None = None) -> None:
+    if bar is not None and not bar.disable:
+        bar.write(f"clean: {message}", file=sys.stderr)
+    else:
+        click.echo(f"clean: {message}", err=True)
+
+
+def _print_summary(summary: batch.Summary) -> None:
+    _say(
+        MSG_SUMMARY.format(
+            total=summary.total, done=summary.done, no_article=summary.no_article,
+            failed=summary.failed, bytes_in=_megabytes(summary.bytes_in),
+            bytes_out=_megabytes(summary.bytes_out),
+        )
+    )  # fmt: skip
+    if summary.removed:
+        counts = ", ".join(f"{reason} {n}" for reason, n in summary.removed.most_common())
+        _say(MSG_REMOVED.format(counts=counts))
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:.1f} MB"

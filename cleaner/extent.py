@@ -57,9 +57,42 @@ def best_run(weights: Sequence[float], lo: int, hi: int) -> Extent | None:
     return best
 
 
-def find_extent(weights: Sequence[float], end_markers: Sequence[int]) -> Extent | None:
-    """The article's block range, or None when the page holds no article."""
-    bounds = [-1, *sorted(end_markers), len(weights)]
+ANCHOR_WINDOW = 15
+"""The body starts within this many blocks after its headline (byline, date, author
+card, caption and share buttons sit between; the seeds need 3 and 6)."""
+
+
+def best_run_after(weights: Sequence[float], anchor: int, hi: int) -> Extent | None:
+    """The best run that starts within ANCHOR_WINDOW blocks after `anchor`."""
+    best: Extent | None = None
+    for start in range(anchor + 1, min(anchor + 1 + ANCHOR_WINDOW, hi)):
+        if weights[start] <= 0:
+            continue
+        total = 0.0
+        for i in range(start, hi):
+            total += weights[i]
+            if best is None or total > best.score:
+                best = Extent(start, i, total)
+    return best
+
+
+def find_extent(
+    weights: Sequence[float], end_markers: Sequence[int], anchors: Sequence[int] = ()
+) -> Extent | None:
+    """The article's block range, or None when the page holds no article.
+
+    `anchors` are blocks that repeat the page's headline; the body follows one of them.
+    """
+    ends = sorted(end_markers)
+    anchored = [
+        run
+        for a in anchors
+        if (run := best_run_after(weights, a, next((e for e in ends if e > a), len(weights))))
+        and run.score >= MIN_ARTICLE_SCORE
+    ]
+    if anchored:
+        return max(anchored, key=lambda r: r.score)
+    bounds = [-1, *ends, len(weights)]
     regions = [best_run(weights, a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
     found = [r for r in regions if r is not None and r.score >= MIN_ARTICLE_SCORE]
     if not found:

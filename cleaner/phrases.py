@@ -15,6 +15,8 @@ from cleaner.model import Mark, Reason
 from cleaner.page import Page
 
 RULE_PREFIX = "generic"
+_BULLET = re.compile(r"^[*•·◦▪‣-]\s+")
+"""List bullets that text renderers (inscriptis, html2text) put before menu items."""
 _TRIM = re.compile(r"^[\s#*•·|>-]+|[\s:.…»›→>|▶-]+$")
 
 
@@ -68,8 +70,9 @@ def match_phrases(page: Page) -> dict[int, Mark]:
     marks: dict[int, Mark] = {}
     for i, block in enumerate(page.blocks):
         words = page.features[i].words
+        text = _BULLET.sub("", block.text)
         for category in book.categories:
-            if words <= category.max_words and category.pattern.search(block.text):
+            if words <= category.max_words and category.pattern.search(text):
                 marks[i] = Mark(f"{RULE_PREFIX}.{category.name}", category.reason)
                 break
     return marks

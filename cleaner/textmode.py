@@ -126,7 +126,27 @@ def find_body(state: TextState) -> None:
     weights = [
         extent.weight(state.labels[i], page.features[i], i in page.marks) for i in range(len(page))
     ]
-    state.extent = extent.find_extent(weights, list(state.ends))
+    state.extent = extent.find_extent(weights, list(state.ends), title_anchors(page))
+
+
+ANCHOR_MIN_WORDS = 4
+"""Shorter headlines ("Live updates") recur in menus and are no anchor."""
+
+
+def title_anchors(page: Page) -> list[int]:
+    """Blocks that repeat the page's first line, when that line is its <title>:
+    html-text and browser dumps start with it ("Headline - Site Name")."""
+    if len(page) < 2 or page.features[0].ends_sentence:
+        return []
+    title = fold(page.text(0))
+    return [
+        i
+        for i in range(1, len(page))
+        if page.features[i].words >= ANCHOR_MIN_WORDS
+        and page.features[i].headline_like
+        and (key := fold(page.text(i)))
+        and key in title
+    ]
 
 
 def _trusted_extent(state: TextState) -> Extent | None:

@@ -1,0 +1,64 @@
+"""What the command line writes for a cleaned document: the body, the JSON result, the
+`--explain` table, and the JSON Lines record (or error record) of a batch document."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from cleaner.model import Result
+
+EXPLAIN_TEXT_WIDTH = 90
+"""Characters of a block shown in the `--explain` table; longer ones are cut."""
+
+METADATA_FIELDS = ("title", "author", "date", "site", "language")
+
+
+def render(result: Result, fmt: str, explain: bool) -> str:
+    """The output of one document: body text, JSON result, or explain table."""
+    if fmt == "json":
+        payload: dict[str, Any] = result.to_dict(explain=explain)
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    if explain:
+        return explain_table(result)
+    return result.text + "\n" if result.text else ""
+
+
+def explain_table(result: Result) -> str:
+    """One line per input block: number, KEEP/drop, reason, rule, start of the text."""
+    lines = [f"# kind={result.kind} title={result.title!r} author={result.author!r}"]
+    for b in result.blocks:
+        verdict = "KEEP" if b.kept else "drop"
+        text = b.text
+        if len(text) > EXPLAIN_TEXT_WIDTH:
+            text = text[: EXPLAIN_TEXT_WIDTH - 3] + "..."
+        lines.append(f"{b.block:4d} {verdict} {b.reason or b.label:<22} {b.rule:<24} {text}")
+    return "\n".join(lines) + "\n"
+
+
+def removed_counts(result: Result) -> dict[str, int]:
+    """Reason id -> how many blocks were dropped for it."""
+    return dict(Counter(r.reason for r in result.removed))
+
+
+def document_record(
+    doc_id: str | int | None, url: str | None, result: Result, extra: dict[str, Any]
+) -> dict[str, Any]:
+    """The JSON Lines record of a cleaned document (`problem` says when it had no article)."""
+    record: dict[str, Any] = {"id": doc_id, "url": url or result.url, **extra, "text": result.text}
+    record.update({name: getattr(result.metadata, name) for name in METADATA_FIELDS})
+    record["removed_counts"] = removed_counts(result)
+    record["problem"] = result.problem
+    return record
+
+
+def error_record(
+    doc_id: str | int | None, url: str | None, reason: str, message: str, extra: dict[str, Any]
+) -> dict[str, Any]:
+    """The JSON Lines record of a document that failed: an `error` instead of a body."""
+    return {"id": doc_id, "url": url, **extra, "error": {"reason": reason, "message": message}}
+
+
+def json_line(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"

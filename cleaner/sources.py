@@ -1,0 +1,346 @@
+"""Batch inputs: files and folders (mirrored to an output tree), JSON Lines records and
+WARC response records, read lazily as `Item`s and turned into documents in a worker.
+
+Reading never raises for one bad document: it becomes an item or a `SourceError`
+that names the document and a stable `Failure` id.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path, PurePath
+from typing import IO, Any
+
+from cleaner.config import InputKind
+from cleaner.furniture import group_of
+
+
+class Origin(StrEnum):
+    FILE = "file"
+    JSONL = "jsonl"
+    WARC = "warc"
+
+
+class Failure(StrEnum):
+    """Why a batch document could not be read, cleaned or written (the `error.reason`)."""
+
+    MISSING = "missing_input"
+    UNREADABLE = "unreadable_input"
+    BAD_JSON = "bad_json"
+    BAD_RECORD = "bad_record"
+    NO_DOCUMENT = "missing_field"
+    NAME_CLASH = "output_name_clash"
+    UNWRITABLE = "unwritable_output"
+    CRASH = "internal_error"
+
+
+MSG_MISSING = "{name}: no such file"
+MSG_DIRECTORY = "{name}: is a directory, not a page"
+MSG_UNREADABLE = "{name}: cannot be read ({reason})"
+MSG_BAD_JSON = "not valid JSON ({reason})"
+MSG_NOT_OBJECT = "the line is a JSON {type}, not an object"
+MSG_NOT_STRING = "field {field!r} is a JSON {type}, not a string"
+MSG_NO_DOCUMENT = "neither field {html!r} nor field {text!r} is present"
+MSG_NAME_CLASH = "{name}: its output name {target} is taken by {other}"
+
+GZIP_SUFFIX = ".gz"
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
+"""HTTP content types of the WARC response records that are cleaned."""
+
+
+class SourceError(Exception):
+    """A document that cannot be read; carries its failure id and user message."""
+
+    def __init__(self, failure: Failure, message: str) -> None:
+        super().__init__(message)
+        self.failure = failure
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """Field names of a JSON Lines record."""
+
+    text: str = "text"
+    html: str = "html"
+    url: str = "url"
+    id: str = "id"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One batch document as the reader found it: cheap to pass to a worker.
+
+    `payload` is a file's path, a JSON line's bytes, or a WARC record's body. `target`
+    is the output path relative to the output folder (files only); `group` is the
+    furniture group when the reader knows it (files: their folder). A reader-side
+    problem (e.g. two inputs with the same output name) is set in `failure`.
+    """
+
+    index: int
+    name: str
+    origin: Origin
+    payload: bytes | str
+    url: str | None = None
+    id: str | int | None = None
+    date: str | None = None
+    charset: str | None = None
+    target: str | None = None
+    group: str | None = None
+    failure: Failure | None = None
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An item read and ready for `clean`."""
+
+    data: bytes | str
+    url: str | None
+    id: str | int | None
+    group: str | None
+    kind: InputKind | None = None
+
+
+# --- files ------------------------------------------------------------------------
+
+
+def read_bytes(source: str) -> bytes:
+    """The bytes of a file; .gz files are unpacked. Raises SourceError."""
+    path = Path(source)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(Failure.MISSING, MSG_MISSING.format(name=source)) from None
+    except IsADirectoryError:
+        raise SourceError(Failure.UNREADABLE, MSG_DIRECTORY.format(name=source)) from None
+    except OSError as exc:
+        message = MSG_UNREADABLE.format(name=source, reason=exc.strerror)
+        raise SourceError(Failure.UNREADABLE, message) from None
+    if path.suffix == GZIP_SUFFIX:
+        try:
+            return gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            message = MSG_UNREADABLE.format(name=source, reason=exc)
+            raise SourceError(Failure.UNREADABLE, message) from None
+    return data
+
+
+def is_warc(path: str) -> bool:
+    return path.lower().endswith(WARC_SUFFIXES)
+
+
+def output_name(relative: PurePath, extension: str) -> PurePath:
+    """`a/b.html.gz` -> `a/b.txt`: the input's relative path, .gz dropped, new extension."""
+    if relative.suffix == GZIP_SUFFIX:
+        relative = relative.with_suffix("")
+    return relative.with_suffix(extension)
+
+
+def walk(root: Path) -> Iterator[tuple[Path, list[Path]]]:
+    """(folder, its files) under a folder, depth first in name order; hidden ones skipped."""
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        yield Path(folder), [Path(folder) / n for n in sorted(files) if not n.startswith(".")]
+
+
+def count_files(sources: Sequence[str]) -> int:
+    return sum(
+        sum(len(files) for _, files in walk(Path(s))) if Path(s).is_dir() else 1 for s in sources
+    )
+
+
+def top_names(sources: Sequence[str], extension: str) -> list[PurePath]:
+    """What each input becomes at the top of the output folder: one folder is mirrored
+    into it; with several inputs each folder keeps its name and each file its own."""
+    if len(sources) == 1 and Path(sources[0]).is_dir():
+        return [PurePath()]
+    return [
+        PurePath(Path(s).resolve().name)
+        if Path(s).is_dir()
+        else output_name(PurePath(Path(s).name), extension)
+        for s in sources
+    ]
+
+
+def file_items(sources: Sequence[str], extension: str) -> Iterator[Item]:
+    """Items of files and folders, with their output paths (see `top_names`).
+
+    Two files of one folder with the same output name (`a.html`, `a.htm`): the
+    second fails with `output_name_clash` rather than overwrite the first's output.
+    """
+    index = 0
+    for source, top in zip(sources, top_names(sources, extension), strict=True):
+        root = Path(source)
+        if not root.is_dir():
+            yield Item(
+                index, source, Origin.FILE, source, target=str(top),
+                group=group_of(None, str(root.resolve().parent)),
+            )  # fmt: skip
+            index += 1
+            continue
+        for folder, files in walk(root):
+            group = group_of(None, str(folder.resolve()))
+            taken: dict[PurePath, Path] = {}
+            for path in files:
+                target = top / output_name(path.relative_to(root), extension)
+                item = Item(index, str(path), Origin.FILE, str(path), target=str(target), group=group)
+                other = taken.setdefault(target, path)
+                if other != path:
+                    message = MSG_NAME_CLASH.format(name=path, target=target, other=other)
+                    item = _failed(item, Failure.NAME_CLASH, message)
+                yield item
+                index += 1
+
+
+def _failed(item: Item, failure: Failure, message: str) -> Item:
+    return Item(
+        item.index, item.name, item.origin, item.payload, item.url, item.id, item.date,
+        item.charset, item.target, item.group, failure, message,
+    )  # fmt: skip
+
+
+# --- JSON Lines -------------------------------------------------------------------
+
+
+def open_binary(source: str, stdin: IO[bytes]) -> IO[bytes]:
+    """A file (unpacked if .gz) or standard input, for reading bytes."""
+    if source == "-":
+        return stdin
+    if source.endswith(GZIP_SUFFIX):
+        return gzip.open(source, "rb")
+    return open(source, "rb")  # noqa: SIM115 - the caller closes it
+
+
+def count_lines(source: str) -> int:
+    with open_binary(source, stdin=open(os.devnull, "rb")) as handle:
+        return sum(1 for line in handle if line.strip())
+
+
+def jsonl_items(stream: IO[bytes], name: str) -> Iterator[Item]:
+    """One item per non-blank line; the line is parsed in the worker."""
+    index = 0
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        yield Item(index, f"{name}:{number}", Origin.JSONL, line, id=number)
+        index += 1
+
+
+def parse_record(line: bytes, fields: Fields, line_number: int | None) -> Document:
+    """A JSON line to a document; the `html` field wins over `text`. Raises SourceError."""
+    try:
+        record = json.loads(line)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SourceError(Failure.BAD_JSON, MSG_BAD_JSON.format(reason=exc)) from None
+    if not isinstance(record, dict):
+        message = MSG_NOT_OBJECT.format(type=_json_type(record))
+        raise SourceError(Failure.BAD_RECORD, message)
+    url = _string_field(record, fields.url)
+    raw_id = record.get(fields.id, line_number)
+    doc_id = raw_id if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None
+    for field, kind in ((fields.html, "html"), (fields.text, "text")):
+        if record.get(field) is not None:
+            text = _string_field(record, field)
+            return Document(text or "", url, doc_id, group_of(url), kind)  # type: ignore[arg-type]
+    raise SourceError(Failure.NO_DOCUMENT, MSG_NO_DOCUMENT.format(html=fields.html, text=fields.text))
+
+
+def record_identity(line: bytes, fields: Fields) -> tuple[str | int | None, str | None]:
+    """Best-effort (id, url) of a line that failed, for its error record."""
+    try:
+        record = json.loads(line)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None, None
+    if not isinstance(record, dict):
+        return None, None
+    raw_id, url = record.get(fields.id), record.get(fields.url)
+    return (
+        raw_id if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None,
+        url if isinstance(url, str) else None,
+    )
+
+
+def _string_field(record: dict[str, Any], field: str) -> str | None:
+    value = record.get(field)
+    if value is None or isinstance(value, str):
+        return value
+    raise SourceError(Failure.BAD_RECORD, MSG_NOT_STRING.format(field=field, type=_json_type(value)))
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+    return names.get(type(value), "number")
+
+
+# --- WARC -------------------------------------------------------------------------
+
+
+def warc_items(path: str, start: int = 0) -> Iterator[Item]:
+    """Every HTML response record of a WARC file, with its target URI and WARC-Date.
+
+    A file that breaks off mid-way gives one failed item naming it, after the records
+    read before the break.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    index = start
+    try:
+        with open(path, "rb") as handle:
+            for record in ArchiveIterator(handle):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                if not content_type.lower().startswith(HTML_CONTENT_TYPES):
+                    continue
+                headers = record.rec_headers
+                uri = headers.get_header("WARC-Target-URI")
+                yield Item(
+                    index, f"{path}:{uri}", Origin.WARC, record.content_stream().read(),
+                    url=uri, id=headers.get_header("WARC-Record-ID"),
+                    date=headers.get_header("WARC-Date"), charset=_charset(content_type),
+                )  # fmt: skip
+                index += 1
+    except (OSError, EOFError, ArchiveLoadFailed, ValueError) as exc:
+        message = MSG_UNREADABLE.format(name=path, reason=_reason(exc))
+        yield Item(index, path, Origin.WARC, b"", failure=Failure.UNREADABLE, message=message)
+
+
+def _reason(exc: Exception) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
+def _charset(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
+# --- worker side ------------------------------------------------------------------
+
+
+def load(item: Item, fields: Fields) -> Document:
+    """Read an item's document (in a worker). Raises SourceError."""
+    if item.failure is not None:
+        raise SourceError(item.failure, item.message)
+    if item.origin is Origin.FILE:
+        return Document(read_bytes(str(item.payload)), None, None, item.group)
+    if item.origin is Origin.JSONL:
+        line = item.payload.encode() if isinstance(item.payload, str) else item.payload
+        number = item.id if isinstance(item.id, int) else None
+        return parse_record(line, fields, number)
+    data: bytes | str = item.payload
+    if item.charset and isinstance(data, bytes):
+        try:
+            data = data.decode(item.charset)
+        except (LookupError, UnicodeDecodeError):
+            pass  # the cleaner's own sniffing decides
+    return Document(data, item.url, item.id, group_of(item.url), "html")
