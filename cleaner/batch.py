@@ -46,7 +46,7 @@ class Settings:
     """What every worker needs; sent once per worker, not once per document."""
 
     config: Config
-    fields: Fields = Fields()
+    fields: Fields = field(default_factory=Fields)
     fmt: str = "text"
     explain: bool = False
     jsonl: bool = False
@@ -122,7 +122,9 @@ def _failed(
         if item.origin is Origin.JSONL and doc_id is None and isinstance(item.payload, bytes):
             found_id, url = _identity(item, settings)
             doc_id = found_id if found_id is not None else item.id
-        record = records.error_record(_doc_id(item, doc_id), url or item.url, reason, message, _extra(item))
+        record = records.error_record(
+            _doc_id(item, doc_id), url or item.url, reason, message, _extra(item)
+        )
         output = records.json_line(record)
     size = _size(item.payload) if size is None and item.origin is not Origin.FILE else size
     return Outcome(
@@ -153,8 +155,8 @@ def _size(data: bytes | str) -> int:
     return len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
 
 
-def learn_item(item: Item, settings: Settings) -> tuple[str, str, frozenset[str]] | None:
-    """(group, page key, candidate furniture keys) of an item, or None if it has no group."""
+def learn_item(item: Item, settings: Settings) -> tuple[str, furniture.PageProfile] | None:
+    """(group, furniture profile) of an item, or None if it has no group or cannot be read."""
     try:
         doc = load(item, settings.fields)
     except SourceError:
@@ -168,7 +170,7 @@ def learn_item(item: Item, settings: Settings) -> tuple[str, str, frozenset[str]
     kind = doc.kind if settings.config.kind == "auto" else settings.config.kind
     if kind == "html" or (kind in (None, "auto") and looks_like_html(text)):
         text = _html_lines(text)
-    return doc.group, doc.url or item.name, furniture.candidate_keys(text)
+    return doc.group, furniture.profile(text)
 
 
 def _html_lines(html: str) -> str:
@@ -176,7 +178,7 @@ def _html_lines(html: str) -> str:
     import html_text
 
     try:
-        return str(html_text.extract_text(html, guess_layout=False))
+        return str(html_text.extract_text(html, guess_layout=True))
     except Exception:  # lxml refuses some markup; such a page just teaches nothing
         return ""
 
@@ -201,7 +203,7 @@ def _clean_chunk(items: list[Item]) -> list[Outcome]:
     return [clean_item(item, _settings) for item in items]
 
 
-def _learn_chunk(items: list[Item]) -> list[tuple[str, str, frozenset[str]] | None]:
+def _learn_chunk(items: list[Item]) -> list[tuple[str, furniture.PageProfile] | None]:
     assert _settings is not None
     return [learn_item(item, _settings) for item in items]
 
@@ -214,16 +216,16 @@ def ordered_map(
     At most `jobs * WINDOW_PER_JOB` chunks are read ahead (multiprocessing's `imap`
     would read the whole input into its task queue).
     """
-    chunks = _chunks(items, CHUNK_SIZE)
     if jobs <= 1:
         global _settings
         saved, _settings = _settings, settings
         try:
-            for chunk in chunks:
-                yield from work(chunk)
+            for item in items:  # one at a time: an interruption loses no finished work
+                yield from work([item])
         finally:
             _settings = saved
         return
+    chunks = _chunks(items, CHUNK_SIZE)
     with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
         pending: deque[Any] = deque()
         for chunk in chunks:
@@ -322,6 +324,4 @@ def run(
 
 
 def with_write_failure(outcome: Outcome, message: str) -> Outcome:
-    return replace(
-        outcome, status=Status.FAILED, failure=Failure.UNWRITABLE.value, message=message
-    )
+    return replace(outcome, status=Status.FAILED, failure=Failure.UNWRITABLE.value, message=message)

@@ -111,7 +111,9 @@ class InputError(Exception):
     "--out-dir", type=click.Path(path_type=Path),
     help="Batch: write each input's body here, mirroring folders (.txt, or .json).",
 )  # fmt: skip
-@click.option("--jsonl", "jsonl_in", metavar="FILE", help="Batch: read JSON Lines records ('-': stdin).")
+@click.option(
+    "--jsonl", "jsonl_in", metavar="FILE", help="Batch: read JSON Lines records ('-': stdin)."
+)
 @click.option(
     "--jsonl-out", type=click.Path(dir_okay=False, path_type=Path),
     help="Batch: write JSON Lines records here (default: stdout).",
@@ -170,7 +172,9 @@ def _run_single(config: Config, options: dict[str, Any]) -> None:
         data = read_source(source)
         result = clean(data, options["url"], config=config)
         if result.problem in INPUT_PROBLEMS:
-            raise InputError(MSG_PROBLEM.format(name=name, message=MESSAGES[Problem(result.problem)]))
+            raise InputError(
+                MSG_PROBLEM.format(name=name, message=MESSAGES[Problem(result.problem)])
+            )
     except (InputError, CleanerError) as exc:
         fail(str(exc), EXIT_INPUT)
     if result.problem == Problem.NO_ARTICLE:
@@ -189,7 +193,7 @@ def fail(message: str, code: int) -> None:
 def read_source(source: str) -> bytes:
     """The bytes of a file or of stdin; .gz files are unpacked."""
     if source == "-":
-        return click.get_binary_stream("stdin").read()
+        return sys.stdin.buffer.read()
     if Path(source).is_dir():
         raise InputError(MSG_DIRECTORY.format(name=source) + MSG_DIRECTORY_HINT)
     try:
@@ -217,7 +221,9 @@ def _run_batch(config: Config, options: dict[str, Any]) -> int:
         raise click.UsageError(MSG_LEARN_STDIN)
     settings = batch.Settings(
         config,
-        Fields(options["text_field"], options["html_field"], options["url_field"], options["id_field"]),
+        Fields(
+            options["text_field"], options["html_field"], options["url_field"], options["id_field"]
+        ),
         fmt=options["fmt"],
         explain=options["explain"],
         jsonl=options["out_dir"] is None,
@@ -259,7 +265,9 @@ def _check_batch_options(options: dict[str, Any]) -> None:
     warcs = [i for i in inputs if sources.is_warc(i)]
     if warcs and len(warcs) != len(inputs):
         raise click.UsageError(MSG_MIXED_WARC)
-    records_only = "--jsonl" if options["jsonl_in"] is not None else "a WARC file" if warcs else None
+    records_only = (
+        "--jsonl" if options["jsonl_in"] is not None else "a WARC file" if warcs else None
+    )
     if records_only and out_dir is not None:
         raise click.UsageError(MSG_NO_OUT_DIR.format(what=records_only))
     if out_dir is None and options["explain"]:
@@ -290,9 +298,9 @@ def _items(options: dict[str, Any]) -> Iterator[Item]:
         source = options["jsonl_in"]
         name = "<stdin>" if source == "-" else source
         if source == "-":
-            yield from sources.jsonl_items(click.get_binary_stream("stdin"), name)
+            yield from sources.jsonl_items(sys.stdin.buffer, name)
             return
-        with sources.open_binary(source, click.get_binary_stream("stdin")) as stream:
+        with sources.open_binary(source, sys.stdin.buffer) as stream:
             yield from sources.jsonl_items(stream, name)
         return
     inputs = options["inputs"]
@@ -313,7 +321,7 @@ def _sink(options: dict[str, Any]) -> batch.Sink:
         return sinks.FolderSink(options["out_dir"])
     if options["jsonl_out"] is not None:
         return sinks.JsonlSink(path=options["jsonl_out"])
-    return sinks.JsonlSink(stream=click.get_binary_stream("stdout"))
+    return sinks.JsonlSink(stream=sys.stdout.buffer)
 
 
 def _progress(options: dict[str, Any], label: str) -> tqdm[Any]:
@@ -366,8 +374,8 @@ def _print_summary(summary: batch.Summary) -> None:
     _say(
         MSG_SUMMARY.format(
             total=summary.total, done=summary.done, no_article=summary.no_article,
-            failed=summary.failed, bytes_in=_megabytes(summary.bytes_in),
-            bytes_out=_megabytes(summary.bytes_out),
+            failed=summary.failed, bytes_in=_human_size(summary.bytes_in),
+            bytes_out=_human_size(summary.bytes_out),
         )
     )  # fmt: skip
     if summary.removed:
@@ -375,5 +383,8 @@ def _print_summary(summary: batch.Summary) -> None:
         _say(MSG_REMOVED.format(counts=counts))
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1e6:.1f} MB"
+def _human_size(size: int) -> str:
+    for unit, scale in (("MB", 1e6), ("kB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} B"

@@ -69,16 +69,17 @@ def _index() -> dict[str, tuple[str, ...]]:
 def guess_language(text: str) -> str:
     """The jusText language whose stopwords cover most of the text's words.
 
-    Each word's vote is split among the languages that list it: some stoplists
-    (Finnish: 6,813 words) hold many English words, and raw hit counts let them win.
+    Each distinct word votes once, its vote split among the languages that list it:
+    some stoplists (Finnish: 6,813 words) hold many English words and names, so raw
+    hit counts let them win, and a footer repeating one name 200 times would too.
     """
-    counts = Counter(w.casefold() for w in _WORD.findall(text[:GUESS_CHARS]))
+    words = {w.casefold() for w in _WORD.findall(text[:GUESS_CHARS])}
     index = _index()
     scores: Counter[str] = Counter()  # float votes
-    for word, count in counts.items():
+    for word in words:
         languages = index.get(word, ())
         for language in languages:
-            scores[language] += count / len(languages)
+            scores[language] += 1 / len(languages)
     if not scores:
         return FALLBACK_LANGUAGE
     return scores.most_common(1)[0][0]

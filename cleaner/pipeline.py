@@ -13,6 +13,7 @@ from cleaner.errors import Problem
 from cleaner.model import Metadata, Result
 from cleaner.segment import segment
 from cleaner.sites import host_of
+from cleaner.unwrap import unwrap
 
 
 def run(document: str | bytes, url: str | None, config: Config) -> Result:
@@ -29,7 +30,7 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         text, meta = decoded.text, Metadata(url=url)
     state = textmode.run_steps(
         textmode.new_state(
-            segment(text), url, config, trusted=kind == "html", known_title=meta.title
+            unwrap(segment(text)), url, config, trusted=kind == "html", known_title=meta.title
         )
     )
     kept, removed, decisions = textmode.decide(state)

@@ -5,8 +5,10 @@ Every file appears whole or not at all (temporary file in the same folder, then 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -93,13 +95,10 @@ class JsonlSink:
             Path(self._tmp).unlink(missing_ok=True)
             self._tmp = None
         else:
-            try:
+            # stdout may already be gone (a closed pipe): nothing left to keep then.
+            with contextlib.suppress(OSError, ValueError):
                 self.stream.flush()
-            except (OSError, ValueError):
-                pass  # stdout already gone (a closed pipe): nothing to keep
 
 
 def _with_size(outcome: Outcome, size: int) -> Outcome:
-    from dataclasses import replace
-
     return replace(outcome, bytes_out=size)

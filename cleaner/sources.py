@@ -7,6 +7,7 @@ that names the document and a stable `Failure` id.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -14,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path, PurePath
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from cleaner.config import InputKind
 from cleaner.furniture import group_of
@@ -189,7 +190,9 @@ def file_items(sources: Sequence[str], extension: str) -> Iterator[Item]:
             taken: dict[PurePath, Path] = {}
             for path in files:
                 target = top / output_name(path.relative_to(root), extension)
-                item = Item(index, str(path), Origin.FILE, str(path), target=str(target), group=group)
+                item = Item(
+                    index, str(path), Origin.FILE, str(path), target=str(target), group=group
+                )
                 other = taken.setdefault(target, path)
                 if other != path:
                     message = MSG_NAME_CLASH.format(name=path, target=target, other=other)
@@ -213,8 +216,8 @@ def open_binary(source: str, stdin: IO[bytes]) -> IO[bytes]:
     if source == "-":
         return stdin
     if source.endswith(GZIP_SUFFIX):
-        return gzip.open(source, "rb")
-    return open(source, "rb")  # noqa: SIM115 - the caller closes it
+        return cast(IO[bytes], gzip.open(source, "rb"))
+    return open(source, "rb")
 
 
 def count_lines(source: str) -> int:
@@ -248,7 +251,9 @@ def parse_record(line: bytes, fields: Fields, line_number: int | None) -> Docume
         if record.get(field) is not None:
             text = _string_field(record, field)
             return Document(text or "", url, doc_id, group_of(url), kind)  # type: ignore[arg-type]
-    raise SourceError(Failure.NO_DOCUMENT, MSG_NO_DOCUMENT.format(html=fields.html, text=fields.text))
+    raise SourceError(
+        Failure.NO_DOCUMENT, MSG_NO_DOCUMENT.format(html=fields.html, text=fields.text)
+    )
 
 
 def record_identity(line: bytes, fields: Fields) -> tuple[str | int | None, str | None]:
@@ -270,7 +275,9 @@ def _string_field(record: dict[str, Any], field: str) -> str | None:
     value = record.get(field)
     if value is None or isinstance(value, str):
         return value
-    raise SourceError(Failure.BAD_RECORD, MSG_NOT_STRING.format(field=field, type=_json_type(value)))
+    raise SourceError(
+        Failure.BAD_RECORD, MSG_NOT_STRING.format(field=field, type=_json_type(value))
+    )
 
 
 def _json_type(value: object) -> str:
@@ -313,7 +320,9 @@ def warc_items(path: str, start: int = 0) -> Iterator[Item]:
 
 
 def _reason(exc: Exception) -> str:
-    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return " ".join(str(exc).split())  # warcio quotes the bad line, newline and all
 
 
 def _charset(content_type: str) -> str | None:
@@ -339,8 +348,7 @@ def load(item: Item, fields: Fields) -> Document:
         return parse_record(line, fields, number)
     data: bytes | str = item.payload
     if item.charset and isinstance(data, bytes):
-        try:
+        # A wrong or unknown header charset is left to the cleaner's own sniffing.
+        with contextlib.suppress(LookupError, UnicodeDecodeError):
             data = data.decode(item.charset)
-        except (LookupError, UnicodeDecodeError):
-            pass  # the cleaner's own sniffing decides
     return Document(data, item.url, item.id, group_of(item.url), "html")
