@@ -7,14 +7,14 @@ document becomes a failed `Outcome`, never an exception that stops the batch.
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from cleaner import furniture, records
 from cleaner.api import clean
@@ -22,7 +22,17 @@ from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import INPUT_PROBLEMS, MESSAGES, Problem
 from cleaner.htmlmode import looks_like_html
-from cleaner.sources import Document, Failure, Fields, Item, Origin, SourceError, load
+from cleaner.outcome import Outcome, Sink, Status, Summary
+from cleaner.sources import (
+    Document,
+    Failure,
+    Fields,
+    Item,
+    Origin,
+    SourceError,
+    load,
+    record_identity,
+)
 
 CHUNK_SIZE = 8
 """Documents per task sent to a worker: amortises the inter-process round trip (a
@@ -33,12 +43,7 @@ WINDOW_PER_JOB = 4
 memory does not grow with the input."""
 
 MSG_CRASH = "the cleaner failed on this document ({error})"
-
-
-class Status(StrEnum):
-    DONE = "done"
-    NO_ARTICLE = "no_article"
-    FAILED = "failed"
+MSG_WORKER_DIED = "a worker process died cleaning this document (out of memory, or a crash)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,22 +56,6 @@ class Settings:
     explain: bool = False
     jsonl: bool = False
     furniture: Mapping[str, frozenset[str]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """One document's result: its rendered output (body, JSON, or JSON Lines record)."""
-
-    index: int
-    name: str
-    status: Status
-    output: str
-    target: str | None = None
-    bytes_in: int = 0
-    bytes_out: int = 0
-    removed: tuple[tuple[str, int], ...] = ()
-    failure: str | None = None
-    message: str = ""
 
 
 # --- one document -----------------------------------------------------------------
@@ -134,10 +123,9 @@ def _failed(
 
 
 def _identity(item: Item, settings: Settings) -> tuple[str | int | None, str | None]:
-    from cleaner.sources import record_identity
-
-    assert isinstance(item.payload, bytes)
-    return record_identity(item.payload, settings.fields)
+    """The id and URL written in a JSON line, as far as it can be parsed."""
+    line = item.payload if isinstance(item.payload, bytes) else item.payload.encode()
+    return record_identity(line, settings.fields)
 
 
 def _doc_id(item: Item, doc_id: str | int | None) -> str | int | None:
@@ -209,12 +197,18 @@ def _learn_chunk(items: list[Item]) -> list[tuple[str, furniture.PageProfile] | 
 
 
 def ordered_map(
-    work: Callable[[list[Item]], list[T]], items: Iterable[Item], settings: Settings, jobs: int
+    work: Callable[[list[Item]], list[T]],
+    items: Iterable[Item],
+    settings: Settings,
+    jobs: int,
+    lost: Callable[[Item], T],
 ) -> Iterator[T]:
     """Apply `work` to chunks of items in `jobs` processes, yielding results in input order.
 
     At most `jobs * WINDOW_PER_JOB` chunks are read ahead (multiprocessing's `imap`
-    would read the whole input into its task queue).
+    would read the whole input into its task queue). If a worker dies (killed for
+    memory, a crash in a C library), the document that killed it is given up as a
+    `lost(item)` result, a fresh pool takes the others, and the batch goes on.
     """
     if jobs <= 1:
         global _settings
@@ -225,15 +219,54 @@ def ordered_map(
         finally:
             _settings = saved
         return
-    chunks = _chunks(items, CHUNK_SIZE)
-    with multiprocessing.Pool(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        pending: deque[Any] = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(work, (chunk,)))
-            if len(pending) >= jobs * WINDOW_PER_JOB:
-                yield from pending.popleft().get()
+    pool = _pool(jobs, settings)
+    pending: deque[tuple[list[Item], Future[list[T]]]] = deque()
+    try:
+        for chunk in _chunks(items, CHUNK_SIZE):
+            pending.append((chunk, pool.submit(work, chunk)))
+            while len(pending) >= jobs * WINDOW_PER_JOB:
+                done, pool = _oldest(pending, pool, work, lost, jobs, settings)
+                yield from done
         while pending:
-            yield from pending.popleft().get()
+            done, pool = _oldest(pending, pool, work, lost, jobs, settings)
+            yield from done
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _pool(jobs: int, settings: Settings) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,))
+
+
+def _oldest(
+    pending: deque[tuple[list[Item], Future[list[T]]]],
+    pool: ProcessPoolExecutor,
+    work: Callable[[list[Item]], list[T]],
+    lost: Callable[[Item], T],
+    jobs: int,
+    settings: Settings,
+) -> tuple[list[T], ProcessPoolExecutor]:
+    """The oldest chunk's results, and the pool to go on with."""
+    chunk, future = pending.popleft()
+    try:
+        return future.result(), pool
+    except BrokenProcessPool:
+        pass
+    # Which document killed the worker is unknown: retry this chunk one document at
+    # a time, so only the culprit is lost, then send the other chunks to the new pool.
+    pool.shutdown(wait=False, cancel_futures=True)
+    pool = _pool(jobs, settings)
+    results: list[T] = []
+    for item in chunk:
+        try:
+            results.extend(pool.submit(work, [item]).result())
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = _pool(jobs, settings)
+            results.append(lost(item))
+    for i, (other, _) in enumerate(pending):
+        pending[i] = (other, pool.submit(work, other))
+    return results, pool
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -242,12 +275,27 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+def _lost(item: Item, settings: Settings) -> Outcome:
+    """The failed outcome of a document whose worker died."""
+    output = ""
+    if settings.jsonl:
+        doc_id, url = item.id, item.url
+        if item.origin is Origin.JSONL:
+            doc_id, url = _identity(item, settings)
+        record = records.error_record(
+            _doc_id(item, doc_id), url, Failure.CRASH.value, MSG_WORKER_DIED, _extra(item)
+        )
+        output = records.json_line(record)
+    return Outcome(item.index, item.name, Status.FAILED, output, item.target,
+                   failure=Failure.CRASH.value, message=MSG_WORKER_DIED)  # fmt: skip
+
+
 def learn_furniture(
     items: Iterable[Item], settings: Settings, jobs: int
 ) -> dict[str, frozenset[str]]:
     """The first pass: furniture keys per group, from every item's candidate lines."""
     learner = furniture.FurnitureLearner()
-    for found in ordered_map(_learn_chunk, items, settings, jobs):
+    for found in ordered_map(_learn_chunk, items, settings, jobs, lambda _: None):
         if found is not None:
             learner.add(*found)
     return learner.learned()
@@ -255,47 +303,7 @@ def learn_furniture(
 
 def clean_items(items: Iterable[Item], settings: Settings, jobs: int) -> Iterator[Outcome]:
     """The cleaning pass: one outcome per item, in input order."""
-    return ordered_map(_clean_chunk, items, settings, jobs)
-
-
-# --- writing and counting ---------------------------------------------------------
-
-
-class Sink(Protocol):
-    """Where outcomes go: `write` returns the outcome as written (maybe now failed)."""
-
-    def write(self, outcome: Outcome) -> Outcome: ...
-
-    def close(self) -> None: ...
-
-    def abort(self) -> None: ...
-
-
-@dataclass
-class Summary:
-    """Running totals of a batch, for the closing lines on stderr."""
-
-    done: int = 0
-    no_article: int = 0
-    failed: int = 0
-    bytes_in: int = 0
-    bytes_out: int = 0
-    removed: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def total(self) -> int:
-        return self.done + self.no_article + self.failed
-
-    def add(self, outcome: Outcome) -> None:
-        if outcome.status is Status.DONE:
-            self.done += 1
-        elif outcome.status is Status.NO_ARTICLE:
-            self.no_article += 1
-        else:
-            self.failed += 1
-        self.bytes_in += outcome.bytes_in
-        self.bytes_out += outcome.bytes_out
-        self.removed.update(dict(outcome.removed))
+    return ordered_map(_clean_chunk, items, settings, jobs, lambda item: _lost(item, settings))
 
 
 def run(
@@ -321,7 +329,3 @@ def run(
         sink.abort()
         raise
     return summary
-
-
-def with_write_failure(outcome: Outcome, message: str) -> Outcome:
-    return replace(outcome, status=Status.FAILED, failure=Failure.UNWRITABLE.value, message=message)

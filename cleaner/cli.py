@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 from tqdm import tqdm
 
-from cleaner import __version__, batch, sinks, sources
+from cleaner import __version__, batch, sinks, sources, warc
 from cleaner.api import clean
 from cleaner.config import Config
 from cleaner.errors import INPUT_PROBLEMS, MESSAGES, CleanerError, Problem
+from cleaner.outcome import Outcome, Sink, Status, Summary
 from cleaner.records import render
 from cleaner.sources import Fields, Item, SourceError
 
@@ -49,6 +51,8 @@ MSG_BATCH_ONLY = "{option} applies to one page; batch documents carry their own"
 MSG_OUTPUT_IN_BATCH = "-o/--output is for one page; a batch writes to --out-dir or --jsonl-out"
 MSG_OUT_DIR_HOLDS_INPUT = "--out-dir {out} would hold the input {input}: choose a folder outside it"
 MSG_OUT_DIR_NOT_DIR = "--out-dir {out} is a file, not a folder"
+MSG_TWO_SINKS = "--out-dir and --jsonl-out both name where the batch goes: choose one"
+MSG_OUT_IS_INPUT = "--jsonl-out {out} is an input of this batch: choose another file"
 MSG_EXPLAIN_JSONL = "--explain does not apply to JSON Lines records"
 MSG_LEARN_STDIN = "--learn-furniture reads the input twice, so it cannot read standard input"
 MSG_INTERRUPTED = "interrupted: {done} documents finished, the batch is incomplete"
@@ -131,7 +135,10 @@ class InputError(Exception):
     help="Batch: first learn lines that recur on most pages of a host (or folder) and drop "
     "them.  [default: on, except for stdin]",
 )  # fmt: skip
-@click.option("-q", "--quiet", is_flag=True, help="Batch: no progress bar and no summary.")
+@click.option(
+    "-q", "--quiet", is_flag=True,
+    help="Batch: no progress bar, summary or warnings (failures are still named).",
+)  # fmt: skip
 @click.version_option(__version__, prog_name="clean")
 def main(**options: Any) -> None:
     """Clean web pages (plain-text dumps or HTML) down to their article bodies."""
@@ -232,15 +239,15 @@ def _run_batch(config: Config, options: dict[str, Any]) -> int:
     if learn is not False and not stdin:
         with _progress(options, "learning") as bar:
             learned = batch.learn_furniture(_counted(_items(options), bar), settings, jobs)
-        settings = batch.Settings(**{**_fields(settings), "furniture": learned})
+        settings = replace(settings, furniture=learned)
         if not quiet:
             lines = sum(len(v) for v in learned.values())
             _say(MSG_LEARNED.format(lines=lines, groups=len(learned)))
-    summary = batch.Summary()
+    summary = Summary()
     sink = _sink(options)
     with _progress(options, "cleaning") as bar:
         try:
-            batch.run(_items(options), settings, jobs, sink, summary, _notifier(bar))
+            batch.run(_items(options), settings, jobs, sink, summary, _notifier(bar, quiet))
         except KeyboardInterrupt:
             bar.close()
             _say(MSG_INTERRUPTED.format(done=summary.total))
@@ -250,16 +257,14 @@ def _run_batch(config: Config, options: dict[str, Any]) -> int:
     return EXIT_PARTIAL if summary.failed else EXIT_OK
 
 
-def _fields(settings: batch.Settings) -> dict[str, Any]:
-    return {name: getattr(settings, name) for name in batch.Settings.__dataclass_fields__}
-
-
 def _check_batch_options(options: dict[str, Any]) -> None:
     inputs, out_dir = options["inputs"], options["out_dir"]
     if options["output"] is not None:
         raise click.UsageError(MSG_OUTPUT_IN_BATCH)
     if options["url"] is not None:
         raise click.UsageError(MSG_BATCH_ONLY.format(option="--url"))
+    if out_dir is not None and options["jsonl_out"] is not None:
+        raise click.UsageError(MSG_TWO_SINKS)
     if options["jsonl_in"] is not None and inputs:
         raise click.UsageError(MSG_JSONL_WITH_FILES)
     warcs = [i for i in inputs if sources.is_warc(i)]
@@ -276,9 +281,15 @@ def _check_batch_options(options: dict[str, Any]) -> None:
         raise click.UsageError(MSG_NEEDS_SINK)
     if out_dir is not None:
         _check_out_dir(out_dir, inputs)
-    jsonl_in = options["jsonl_in"]
+    jsonl_in, jsonl_out = options["jsonl_in"], options["jsonl_out"]
     if jsonl_in is not None and jsonl_in != "-" and not Path(jsonl_in).is_file():
         fail(MSG_MISSING.format(name=jsonl_in), EXIT_INPUT)
+    if jsonl_out is not None and any(_same_file(jsonl_out, i) for i in (*inputs, jsonl_in)):
+        raise click.UsageError(MSG_OUT_IS_INPUT.format(out=jsonl_out))
+
+
+def _same_file(path: Path, other: str | None) -> bool:
+    return other not in (None, "-") and path.resolve() == Path(str(other)).resolve()
 
 
 def _check_out_dir(out_dir: Path, inputs: tuple[str, ...]) -> None:
@@ -300,14 +311,14 @@ def _items(options: dict[str, Any]) -> Iterator[Item]:
         if source == "-":
             yield from sources.jsonl_items(sys.stdin.buffer, name)
             return
-        with sources.open_binary(source, sys.stdin.buffer) as stream:
+        with sources.open_binary(source) as stream:
             yield from sources.jsonl_items(stream, name)
         return
     inputs = options["inputs"]
     if any(sources.is_warc(i) for i in inputs):
         start = 0
         for path in inputs:
-            for item in sources.warc_items(path, start):
+            for item in warc.items(path, start):
                 start = item.index + 1
                 yield item
         return
@@ -315,7 +326,7 @@ def _items(options: dict[str, Any]) -> Iterator[Item]:
     yield from sources.file_items(inputs, extension)
 
 
-def _sink(options: dict[str, Any]) -> batch.Sink:
+def _sink(options: dict[str, Any]) -> Sink:
     if options["out_dir"] is not None:
         options["out_dir"].mkdir(parents=True, exist_ok=True)
         return sinks.FolderSink(options["out_dir"])
@@ -348,12 +359,12 @@ def _counted(items: Iterator[Item], bar: tqdm[Any]) -> Iterator[Item]:
         yield item
 
 
-def _notifier(bar: tqdm[Any]) -> Any:
-    def notify(outcome: batch.Outcome) -> None:
+def _notifier(bar: tqdm[Any], quiet: bool) -> Callable[[Outcome], None]:
+    def notify(outcome: Outcome) -> None:
         bar.update(1)
-        if outcome.status is batch.Status.FAILED:
+        if outcome.status is Status.FAILED:
             _say(f"error: {_named(outcome.name, outcome.message)}", bar)
-        elif outcome.status is batch.Status.NO_ARTICLE:
+        elif outcome.status is Status.NO_ARTICLE and not quiet:
             _say(f"warning: {outcome.name}: {MESSAGES[Problem.NO_ARTICLE]}", bar)
 
     return notify
@@ -370,7 +381,7 @@ def _say(message: str, bar: tqdm[Any] | None = None) -> None:
         click.echo(f"clean: {message}", err=True)
 
 
-def _print_summary(summary: batch.Summary) -> None:
+def _print_summary(summary: Summary) -> None:
     _say(
         MSG_SUMMARY.format(
             total=summary.total, done=summary.done, no_article=summary.no_article,

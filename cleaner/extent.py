@@ -36,11 +36,20 @@ class Extent:
         return isinstance(i, int) and self.start <= i <= self.end
 
 
-def weight(label: Label, features: Features, marked: bool) -> float:
-    if marked or label is Label.BAD:
+NEAR_GOOD_SHARE = 0.5
+"""A near-good block promoted by its neighbours is probably prose, but half as sure."""
+
+
+def weight(context_free: Label, revised: Label, features: Features, marked: bool) -> float:
+    """A block's evidence for being article text: prose counts by its length,
+    boilerplate against it; a short line promoted by context (a subheading) is neutral,
+    so runs of menu items between teasers add nothing."""
+    if marked or revised is Label.BAD:
         return -max(features.chars, BAD_MIN_WEIGHT)
-    if label is Label.GOOD:
+    if context_free is Label.GOOD:
         return features.chars
+    if context_free is Label.NEAR_GOOD:
+        return NEAR_GOOD_SHARE * features.chars
     return 0.0
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
-from cleaner.batch import Outcome, Status, with_write_failure
+from cleaner.outcome import Outcome, Status, with_write_failure
 
 TEMP_PREFIX = ".clean-"
 """Temporary files are hidden, so a folder walk never takes one for an input."""

@@ -12,7 +12,7 @@ import gzip
 import json
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path, PurePath
 from typing import IO, Any, cast
@@ -51,8 +51,6 @@ MSG_NAME_CLASH = "{name}: its output name {target} is taken by {other}"
 
 GZIP_SUFFIX = ".gz"
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
-"""HTTP content types of the WARC response records that are cleaned."""
 
 
 class SourceError(Exception):
@@ -202,26 +200,21 @@ def file_items(sources: Sequence[str], extension: str) -> Iterator[Item]:
 
 
 def _failed(item: Item, failure: Failure, message: str) -> Item:
-    return Item(
-        item.index, item.name, item.origin, item.payload, item.url, item.id, item.date,
-        item.charset, item.target, item.group, failure, message,
-    )  # fmt: skip
+    return replace(item, failure=failure, message=message)
 
 
 # --- JSON Lines -------------------------------------------------------------------
 
 
-def open_binary(source: str, stdin: IO[bytes]) -> IO[bytes]:
-    """A file (unpacked if .gz) or standard input, for reading bytes."""
-    if source == "-":
-        return stdin
+def open_binary(source: str) -> IO[bytes]:
+    """A file for reading bytes, unpacked if its name ends in .gz."""
     if source.endswith(GZIP_SUFFIX):
         return cast(IO[bytes], gzip.open(source, "rb"))
     return open(source, "rb")
 
 
 def count_lines(source: str) -> int:
-    with open_binary(source, stdin=open(os.devnull, "rb")) as handle:
+    with open_binary(source) as handle:
         return sum(1 for line in handle if line.strip())
 
 
@@ -283,54 +276,6 @@ def _string_field(record: dict[str, Any], field: str) -> str | None:
 def _json_type(value: object) -> str:
     names = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
     return names.get(type(value), "number")
-
-
-# --- WARC -------------------------------------------------------------------------
-
-
-def warc_items(path: str, start: int = 0) -> Iterator[Item]:
-    """Every HTML response record of a WARC file, with its target URI and WARC-Date.
-
-    A file that breaks off mid-way gives one failed item naming it, after the records
-    read before the break.
-    """
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    index = start
-    try:
-        with open(path, "rb") as handle:
-            for record in ArchiveIterator(handle):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                if not content_type.lower().startswith(HTML_CONTENT_TYPES):
-                    continue
-                headers = record.rec_headers
-                uri = headers.get_header("WARC-Target-URI")
-                yield Item(
-                    index, f"{path}:{uri}", Origin.WARC, record.content_stream().read(),
-                    url=uri, id=headers.get_header("WARC-Record-ID"),
-                    date=headers.get_header("WARC-Date"), charset=_charset(content_type),
-                )  # fmt: skip
-                index += 1
-    except (OSError, EOFError, ArchiveLoadFailed, ValueError) as exc:
-        message = MSG_UNREADABLE.format(name=path, reason=_reason(exc))
-        yield Item(index, path, Origin.WARC, b"", failure=Failure.UNREADABLE, message=message)
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return " ".join(str(exc).split())  # warcio quotes the bad line, newline and all
-
-
-def _charset(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        key, _, value = part.partition("=")
-        if key.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'")
-    return None
 
 
 # --- worker side ------------------------------------------------------------------

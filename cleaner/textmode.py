@@ -37,6 +37,7 @@ class TextState:
     trusted_extent: bool
     site_rules: list[sites.SiteRules] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
+    free_labels: list[Label] = field(default_factory=list)
     ends: dict[int, Reason] = field(default_factory=dict)
     extent: Extent | None = None
     meta: TextMeta = field(default_factory=TextMeta)
@@ -102,6 +103,7 @@ def label_blocks(state: TextState) -> None:
     page = state.page
     use_stops = classify.uses_stopwords(page.features)
     free = [classify.context_free(f, use_stopwords=use_stops) for f in page.features]
+    state.free_labels = free
     unmarked = [i for i in range(len(page)) if i not in page.marks]
     revised = classify.revise([free[i] for i in unmarked])
     state.labels = [Label.BAD] * len(page)
@@ -124,7 +126,8 @@ def find_body(state: TextState) -> None:
         state.extent = _trusted_extent(state)
         return
     weights = [
-        extent.weight(state.labels[i], page.features[i], i in page.marks) for i in range(len(page))
+        extent.weight(state.free_labels[i], state.labels[i], page.features[i], i in page.marks)
+        for i in range(len(page))
     ]
     state.extent = extent.find_extent(weights, list(state.ends), title_anchors(page))
 

@@ -228,6 +228,8 @@ def _print_page(outcome: bl.Outcome, page: bl.Page) -> None:
     o = outcome.overlap
     print(f"  {page.page_id}  F1={o.f1:.3f} P={o.precision:.3f} R={o.recall:.3f}  {page.url}")
     text = outcome.output or ""
+    if not text.strip():
+        print("    (empty output)")
     for line in absent_lines(page.gold, text):
         print(f"    - {line}")
     for line in absent_lines(text, page.gold):
@@ -235,11 +237,19 @@ def _print_page(outcome: bl.Outcome, page: bl.Page) -> None:
 
 
 def absent_lines(source: str, other: str) -> list[str]:
-    """The first lines of `source` not contained in `other` (whitespace and case aside)."""
-    haystack = bl.normalise(other)
-    found = (line for line in source.splitlines() if bl.normalise(line))
-    absent = (line for line in found if bl.normalise(line) not in haystack)
+    """The first lines of `source` whose tokens do not occur, in order, in `other`.
+
+    Lines are compared as the metric sees them (`\\w+` tokens, here case-folded),
+    so a curly apostrophe or a changed space does not show as a difference.
+    """
+    haystack = _token_key(other)
+    found = (line for line in source.splitlines() if _token_key(line).strip())
+    absent = (line for line in found if _token_key(line) not in haystack)
     return [" ".join(line.split())[:DIFF_WIDTH] for line in islice(absent, DIFF_LINES)]
+
+
+def _token_key(text: str) -> str:
+    return f" {' '.join(bl.tokenize(text)).casefold()} "
 
 
 # --- files ------------------------------------------------------------------------

@@ -1,0 +1,353 @@
+"""The `clean` command through click's CliRunner: one page, folders, JSON Lines, WARC."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from cleaner import batch, clean, cli
+from tests.conftest import FIXTURES
+from tests.helpers import PROSE
+
+SEED = FIXTURES / "text" / "seed_kyiv_independent.txt"
+HTML = FIXTURES / "html" / "synthetic_news.html"
+MASTHEAD = "The Harbour Gazette has been read by the families of this coast since 1921"
+"""A furniture line the generic rules keep (it reads like prose) but learning drops."""
+
+
+def site_page(story: int) -> str:
+    article = [f"Part {i} of story {story}: {PROSE[i % len(PROSE)]}" for i in range(3)]
+    return "\n\n".join(["Home", "News", "Sport", *article, MASTHEAD, "Sign up for our newsletter"])
+
+
+def html_page(text: str) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
+    head = "<head><title>Story</title></head>"
+    return f"<html>{head}<body><article>{paragraphs}</article></body></html>"
+
+
+def make_tree(root: Path) -> Path:
+    """pages/a.txt, pages/b.txt.gz, pages/site/{1..4}.txt, pages/bad.bin."""
+    pages = root / "pages"
+    (pages / "site").mkdir(parents=True)
+    (pages / "a.txt").write_bytes(SEED.read_bytes())
+    (pages / "b.txt.gz").write_bytes(gzip.compress(SEED.read_bytes()))
+    for n in range(1, 5):
+        (pages / "site" / f"{n}.txt").write_text(site_page(n), encoding="utf-8")
+    (pages / "bad.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    return pages
+
+
+def make_jsonl(path: Path) -> list[str]:
+    """Five lines: two good records, a broken line, a record without a document, HTML."""
+    lines = [
+        json.dumps({"id": "one", "url": "https://kyivindependent.com/a", "text": SEED.read_text()}),
+        "{not json",
+        json.dumps({"id": "three", "text": site_page(1)}),
+        json.dumps({"id": "four", "url": "https://example.com/x"}),
+        json.dumps({"id": "five", "html": HTML.read_text()}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return lines
+
+
+def make_warc(path: Path) -> None:
+    """Two HTML responses, an image response and a request record, written by warcio."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    records = [
+        ("https://coastal-courier.example/a", "text/html; charset=utf-8", HTML.read_bytes()),
+        ("https://coastal-courier.example/logo.png", "image/png", b"\x89PNG\r\n"),
+        ("https://coastal-courier.example/b", "text/html", html_page(site_page(2)).encode()),
+    ]
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        get = BytesIO(b"GET /a HTTP/1.1\r\n\r\n")
+        request = writer.create_warc_record(records[0][0], "request", payload=get)
+        writer.write_record(request)
+        for uri, content_type, body in records:
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                uri, "response", payload=BytesIO(body), http_headers=headers
+            )
+            writer.write_record(record)
+
+
+def run(*args: str | Path, stdin: str | bytes | None = None) -> Result:
+    return CliRunner().invoke(cli.main, [str(a) for a in args], input=stdin)
+
+
+def records(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+# --- one page (unchanged behaviour) -------------------------------------------------
+
+
+def test_single_file_prints_the_body() -> None:
+    result = run(SEED)
+    assert result.exit_code == cli.EXIT_OK
+    assert result.stdout == clean(SEED.read_bytes()).text + "\n"
+
+
+def test_single_file_json_and_stdin() -> None:
+    result = run("-", "--format", "json", "--url", "https://kyivindependent.com/a",
+                 stdin=SEED.read_bytes())  # fmt: skip
+    payload = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert payload["url"] == "https://kyivindependent.com/a"
+    assert payload["removed"]
+
+
+def test_single_missing_file_is_an_input_error() -> None:
+    result = run("nowhere.txt")
+    assert result.exit_code == cli.EXIT_INPUT
+    assert "clean: error: nowhere.txt: no such file" in result.stderr
+
+
+def test_single_directory_without_out_dir_is_an_input_error(tmp_path: Path) -> None:
+    result = run(tmp_path)
+    assert result.exit_code == cli.EXIT_INPUT
+    assert "is a directory, not a page" in result.stderr
+    assert "--out-dir" in result.stderr
+
+
+def test_single_output_file_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "body.txt"
+    assert run(SEED, "-o", target).exit_code == 0
+    assert target.read_text(encoding="utf-8") == clean(SEED.read_bytes()).text + "\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["body.txt"]
+
+
+# --- folders ------------------------------------------------------------------------
+
+
+def test_out_dir_mirrors_the_tree(tmp_path: Path) -> None:
+    pages = make_tree(tmp_path)
+    out = tmp_path / "out"
+    result = run(pages, "--out-dir", out, "--jobs", "1")
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert written == ["a.txt", "b.txt", "site/1.txt", "site/2.txt", "site/3.txt", "site/4.txt"]
+    assert (out / "a.txt").read_text() == (out / "b.txt").read_text(), ".gz read transparently"
+    assert result.exit_code == cli.EXIT_PARTIAL, "bad.bin failed"
+    assert f"clean: error: {pages / 'bad.bin'}: the input is binary data" in result.stderr
+    assert "7 documents: 6 cleaned, 0 without an article, 1 failed" in result.stderr
+    assert "blocks removed: " in result.stderr
+
+
+def test_out_dir_json_format_uses_json_extension(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(SEED, HTML, "--out-dir", out, "--format", "json", "-j", "1")
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "seed_kyiv_independent.json",
+        "synthetic_news.json",
+    ]
+    assert json.loads((out / "synthetic_news.json").read_text())["kind"] == "html"
+
+
+def test_learned_furniture_drops_the_masthead(tmp_path: Path) -> None:
+    pages = make_tree(tmp_path)
+    learned, plain = tmp_path / "learned", tmp_path / "plain"
+    run(pages / "site", "--out-dir", learned, "-j", "1")
+    run(pages / "site", "--out-dir", plain, "-j", "1", "--no-learn-furniture")
+    assert MASTHEAD in (plain / "1.txt").read_text()
+    assert MASTHEAD not in (learned / "1.txt").read_text()
+    assert "Part 0 of story 1" in (learned / "1.txt").read_text()
+
+
+@pytest.mark.parametrize("inside", ["pages", "pages/site", "."])
+def test_out_dir_that_would_hold_or_sit_in_an_input_is_refused(tmp_path: Path, inside: str) -> None:
+    pages = make_tree(tmp_path)
+    out = tmp_path / inside if inside != "." else tmp_path
+    before = sorted(pages.rglob("*"))
+    result = run(pages / "a.txt" if inside == "." else pages, "--out-dir", out)
+    assert result.exit_code == cli.EXIT_USAGE
+    assert "would hold the input" in result.stderr
+    assert sorted(pages.rglob("*")) == before
+
+
+def test_missing_file_in_a_batch_fails_alone(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(tmp_path / "gone.txt", SEED, "--out-dir", out, "-j", "1")
+    assert result.exit_code == cli.EXIT_PARTIAL
+    assert "gone.txt: no such file" in result.stderr
+    assert (out / "seed_kyiv_independent.txt").exists()
+
+
+def test_jobs_2_writes_the_same_files_as_jobs_1(tmp_path: Path) -> None:
+    pages = make_tree(tmp_path)
+    one, two = tmp_path / "one", tmp_path / "two"
+    run(pages, "--out-dir", one, "-j", "1")
+    run(pages, "--out-dir", two, "-j", "2")
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+
+
+# --- JSON Lines -----------------------------------------------------------------------
+
+
+def test_jsonl_keeps_order_and_gives_error_records(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    make_jsonl(source)
+    result = run("--jsonl", source, "-j", "1")
+    out = records(result.stdout)
+    assert [r["id"] for r in out] == ["one", 2, "three", "four", "five"]
+    assert out[1]["error"]["reason"] == "bad_json"  # type: ignore[index]
+    assert out[3]["error"]["reason"] == "missing_field"  # type: ignore[index]
+    assert out[3]["url"] == "https://example.com/x"
+    assert (
+        out[0]["text"] == clean(SEED.read_text(), "https://kyivindependent.com/a", kind="text").text
+    )
+    assert set(out[0]) >= {"title", "author", "date", "site", "language", "removed_counts"}
+    assert out[4]["title"] == clean(HTML.read_text()).title
+    assert result.exit_code == cli.EXIT_PARTIAL
+    assert f"{source}:2: not valid JSON" in result.stderr
+
+
+def test_jsonl_fields_are_configurable_and_stdin_works() -> None:
+    line = json.dumps({"key": 7, "body": SEED.read_text(), "link": "https://kyivindependent.com/a"})
+    result = run("--jsonl", "-", "--text-field", "body", "--id-field", "key", "--url-field", "link",
+                 stdin=line + "\n")  # fmt: skip
+    (record,) = records(result.stdout)
+    assert result.exit_code == 0
+    assert (record["id"], record["url"]) == (7, "https://kyivindependent.com/a")
+    assert "North Korea" in str(record["text"])
+
+
+def test_jsonl_out_file_and_jobs_2_match_jobs_1(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    make_jsonl(source)
+    run("--jsonl", source, "--jsonl-out", tmp_path / "one.jsonl", "-j", "1")
+    run("--jsonl", source, "--jsonl-out", tmp_path / "two.jsonl", "-j", "2")
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    assert len((tmp_path / "one.jsonl").read_text().splitlines()) == 5
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "one.jsonl", "two.jsonl"]
+
+
+def test_gzipped_jsonl_is_read(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl.gz"
+    source.write_bytes(gzip.compress(json.dumps({"text": SEED.read_text()}).encode() + b"\n"))
+    (record,) = records(run("--jsonl", source).stdout)
+    assert record["id"] == 1 and "North Korea" in str(record["text"])
+
+
+def test_files_can_go_to_jsonl(tmp_path: Path) -> None:
+    result = run(SEED, HTML, "--jsonl-out", tmp_path / "o.jsonl", "-j", "1")
+    found = records((tmp_path / "o.jsonl").read_text())
+    assert result.exit_code == 0
+    assert [r["id"] for r in found] == [str(SEED), str(HTML)]
+
+
+# --- WARC -----------------------------------------------------------------------------
+
+
+def test_warc_html_responses_become_records(tmp_path: Path) -> None:
+    warc = tmp_path / "crawl.warc.gz"
+    make_warc(warc)
+    result = run(warc, "--jsonl-out", tmp_path / "out.jsonl", "-j", "1")
+    out = records((tmp_path / "out.jsonl").read_text())
+    assert result.exit_code == 0
+    assert [r["url"] for r in out] == [
+        "https://coastal-courier.example/a",
+        "https://coastal-courier.example/b",
+    ]
+    assert all(str(r["warc_date"]).startswith("20") for r in out)
+    assert all(str(r["id"]).startswith("<urn:uuid:") for r in out)
+    assert "sea wall" in str(out[0]["text"])
+
+
+def test_broken_warc_keeps_what_was_read(tmp_path: Path) -> None:
+    warc = tmp_path / "crawl.warc"
+    make_warc(tmp_path / "whole.warc.gz")
+    data = gzip.decompress((tmp_path / "whole.warc.gz").read_bytes())
+    warc.write_bytes(data + b"this is no WARC record\r\n\r\n")
+    result = run(warc, "-j", "1")
+    out = records(result.stdout)
+    assert result.exit_code == cli.EXIT_PARTIAL
+    assert [r["url"] for r in out[:2]] == [
+        "https://coastal-courier.example/a",
+        "https://coastal-courier.example/b",
+    ]
+    assert out[2]["error"]["reason"] == "unreadable_input"  # type: ignore[index]
+    assert "crawl.warc: cannot be read (Invalid WARC record" in result.stderr
+
+
+# --- usage errors, interruption -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ((SEED, HTML), "several inputs need --out-dir"),
+        (("--jsonl", "-", SEED), "give no FILE arguments"),
+        (("--jsonl", "-", "--learn-furniture"), "cannot read standard input"),
+        ((SEED, "--out-dir", "o", "--url", "https://x.example"), "--url applies to one page"),
+        ((SEED, "--out-dir", "o", "-o", "x.txt"), "-o/--output is for one page"),
+        (("--jsonl", "-", "--out-dir", "o"), "gives records, not files"),
+        ((SEED, HTML, "--jsonl-out", "x.jsonl", "--explain"), "--explain does not apply"),
+        ((SEED, "--out-dir", "o", "--jobs", "0"), "--jobs"),
+        ((SEED, "--out-dir", "o", "--jsonl-out", "x.jsonl"), "choose one"),
+        ((SEED, "--jsonl-out", SEED), "is an input of this batch"),
+    ],
+)
+def test_usage_errors(args: tuple[object, ...], message: str) -> None:
+    result = run(*map(str, args))
+    assert result.exit_code == cli.EXIT_USAGE
+    assert message in result.stderr
+
+
+def test_missing_jsonl_input_is_an_input_error(tmp_path: Path) -> None:
+    result = run("--jsonl", tmp_path / "none.jsonl")
+    assert result.exit_code == cli.EXIT_INPUT
+    assert "none.jsonl: no such file" in result.stderr
+
+
+def test_ctrl_c_stops_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = make_tree(tmp_path)
+    calls = []
+
+    def interrupted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return clean(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "clean", interrupted)
+    out = tmp_path / "out"
+    result = run(pages, "--out-dir", out, "-j", "1", "--no-learn-furniture")
+    assert result.exit_code == cli.EXIT_INTERRUPTED
+    assert "interrupted: 2 documents finished" in result.stderr
+    assert sorted(p.name for p in out.rglob("*")) == ["a.txt", "b.txt"], "no partial file"
+
+    calls.clear()
+    jsonl = tmp_path / "in.jsonl"
+    make_jsonl(jsonl)
+    result = run("--jsonl", jsonl, "--jsonl-out", tmp_path / "o.jsonl", "-j", "1")
+    assert result.exit_code == cli.EXIT_INTERRUPTED
+    assert not (tmp_path / "o.jsonl").exists()
+    assert not list(tmp_path.glob(".clean-*"))
+
+
+def test_quiet_batch_prints_only_failures(tmp_path: Path) -> None:
+    pages = make_tree(tmp_path)
+    result = run(pages, "--out-dir", tmp_path / "out", "-q", "-j", "1")
+    assert result.exit_code == cli.EXIT_PARTIAL
+    assert result.stderr.splitlines() == [
+        f"clean: error: {pages / 'bad.bin'}: the input is binary data, not a web page"
+    ]
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    result = run(SEED, HTML, "--jsonl-out", tmp_path / "o.jsonl", "-j", "1")
+    assert "doc/s" not in result.stderr and "\r" not in result.stderr
+    assert "2 documents: 2 cleaned, 0 without an article, 0 failed" in result.stderr
