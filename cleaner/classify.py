@@ -13,7 +13,7 @@ from cleaner.model import Label
 # from web corpora", tuned on CleanEval); lengths are in characters.
 LENGTH_LOW = 70
 LENGTH_HIGH = 200
-STOPWORDS_LOW = 0.30
+STOPWORDS_LOW = 0.25
 STOPWORDS_HIGH = 0.32
 MAX_URL_DENSITY = 0.2
 

@@ -7,7 +7,8 @@ and `clean CRAWL.warc.gz` write one JSON Lines record per document, in input ord
 Exit codes: 0 done (an article-less page gives empty output and a warning),
 2 usage error, 3 input error (missing, unreadable, empty, binary or undecodable input;
 for a batch: its JSONL input cannot be opened), 4 partial batch failure (some
-documents failed; each is named on stderr or has an error record), 130 interrupted.
+documents failed; each is named on stderr or has an error record), 130 interrupted,
+141 standard output closed by its reader (e.g. `| head`).
 """
 
 from __future__ import annotations
@@ -17,12 +18,11 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from tqdm import tqdm
 
-from cleaner import __version__, batch, sinks, sources, warc
+from cleaner import __version__, sinks, sources, warc
 from cleaner.api import clean
 from cleaner.config import Config
 from cleaner.errors import INPUT_PROBLEMS, MESSAGES, CleanerError, Problem
@@ -30,12 +30,17 @@ from cleaner.outcome import Outcome, Sink, Status, Summary
 from cleaner.records import render
 from cleaner.sources import Fields, Item, SourceError
 
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_PARTIAL = 4
 EXIT_INTERRUPTED = 130
 """128 + SIGINT, as shells report a command stopped by Ctrl-C."""
+EXIT_PIPE_CLOSED = 141
+"""128 + SIGPIPE: standard output was closed by its reader."""
 
 MSG_MISSING = sources.MSG_MISSING
 MSG_DIRECTORY = sources.MSG_DIRECTORY
@@ -63,6 +68,9 @@ MSG_SUMMARY = (
 MSG_REMOVED = "blocks removed: {counts}"
 MSG_LEARNED = "learned furniture: {lines} lines for {groups} hosts or folders"
 
+STDOUT = Path("-")
+"""`--jsonl-out -` names standard output, as `--jsonl -` names standard input."""
+
 PROGRESS_MIN_SECONDS = 1.0
 """The bar appears only once a batch has run this long (tqdm's `delay`)."""
 
@@ -84,7 +92,7 @@ Examples:
 Exit codes: 0 done (no article: empty output and a warning on stderr),
 2 usage error, 3 input error (missing, empty, binary or undecodable input),
 4 partial batch failure (some documents failed; each is named on stderr
-or gets an error record), 130 interrupted (Ctrl-C).
+or gets an error record), 130 interrupted (Ctrl-C), 141 stdout closed.
 """
 
 
@@ -120,7 +128,7 @@ class InputError(Exception):
 )
 @click.option(
     "--jsonl-out", type=click.Path(dir_okay=False, path_type=Path),
-    help="Batch: write JSON Lines records here (default: stdout).",
+    help="Batch: write JSON Lines records here ('-' or default: stdout).",
 )  # fmt: skip
 @click.option("--text-field", default="text", show_default=True, help="JSONL field of a text dump.")
 @click.option("--html-field", default="html", show_default=True, help="JSONL field of HTML.")
@@ -155,6 +163,11 @@ def main(**options: Any) -> None:
     except KeyboardInterrupt:
         click.echo(f"clean: {MSG_INTERRUPTED.format(done=0)}", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # The reader went away (`clean ... | head`): stop quietly, as Unix tools do, and
+        # keep Python from failing again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_PIPE_CLOSED)
 
 
 def _is_batch(options: dict[str, Any]) -> bool:
@@ -221,6 +234,8 @@ def write_output(text: str, output: str | None) -> None:
 
 
 def _run_batch(config: Config, options: dict[str, Any]) -> int:
+    from cleaner import batch  # its process pool machinery is not needed for one page
+
     _check_batch_options(options)
     stdin = options["jsonl_in"] == "-"
     learn = options["learn_furniture"]
@@ -330,13 +345,15 @@ def _sink(options: dict[str, Any]) -> Sink:
     if options["out_dir"] is not None:
         options["out_dir"].mkdir(parents=True, exist_ok=True)
         return sinks.FolderSink(options["out_dir"])
-    if options["jsonl_out"] is not None:
+    if options["jsonl_out"] not in (None, STDOUT):
         return sinks.JsonlSink(path=options["jsonl_out"])
     return sinks.JsonlSink(stream=sys.stdout.buffer)
 
 
 def _progress(options: dict[str, Any], label: str) -> tqdm[Any]:
     """A progress bar on stderr, only for a terminal and without --quiet."""
+    from tqdm import tqdm  # slow to import (it reads package metadata); batches only
+
     enabled = not options["quiet"] and sys.stderr.isatty()
     total = _total(options) if enabled else None
     return tqdm(

@@ -89,5 +89,5 @@ def end_marker(text: str) -> EndMarker | None:
     return None
 
 
-END_MARKER_MAX_CHARS = 60
-"""End markers are section headings; 60 chars covers "More from <site name>"."""
+END_MARKER_MAX_CHARS = 120
+"""End markers are section headings; 120 chars covers "12 responses to <headline>"."""

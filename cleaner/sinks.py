@@ -1,12 +1,15 @@
 """Where batch outcomes are written: a mirrored folder of files, or a JSON Lines stream.
 
-Every file appears whole or not at all (temporary file in the same folder, then rename).
+Every regular file appears whole or not at all (temporary file in the same folder,
+then rename). Devices, pipes and /dev/stdout are written in place: renaming over
+them would replace, say, /dev/null itself with a regular file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -20,10 +23,27 @@ TEMP_PREFIX = ".clean-"
 MSG_WRITE = "{name}: cannot be written ({reason})"
 
 
+def is_special(target: Path) -> bool:
+    """Whether `target` exists and is no regular file (a device, a pipe, /dev/stdout)."""
+    try:
+        return not stat.S_ISREG(os.stat(target).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
 def write_atomically(target: Path, text: str) -> int:
-    """Write `text` to `target` via a temporary file and a rename; returns bytes written."""
+    """Write `text` to `target` via a temporary file and a rename; returns bytes written.
+
+    A symbolic link is followed (the file it names is replaced, not the link), and a
+    special file is written in place.
+    """
     data = text.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=TEMP_PREFIX)
+    if is_special(target):
+        with target.open("wb") as handle:
+            handle.write(data)
+        return len(data)
+    target = target.resolve()
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -62,16 +82,20 @@ class FolderSink:
 class JsonlSink:
     """One line per outcome (error records included), to a stream or to a file.
 
-    A file is written under a temporary name and renamed by `close`, so an
-    interrupted batch leaves no partial file.
+    A regular file is written under a temporary name and renamed by `close`, so an
+    interrupted batch leaves no partial file; a special file is written in place.
     """
 
     def __init__(self, stream: IO[bytes] | None = None, path: Path | None = None) -> None:
-        self.path = path
+        self._target: Path | None = None
         self._tmp: str | None = None
-        if path is not None:
-            fd, self._tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX)
-            self.stream: IO[bytes] = os.fdopen(fd, "wb")
+        self._owned = path is not None
+        if path is not None and is_special(path):
+            self.stream: IO[bytes] = path.open("wb")
+        elif path is not None:
+            self._target = path.resolve()
+            fd, self._tmp = tempfile.mkstemp(dir=self._target.parent, prefix=TEMP_PREFIX)
+            self.stream = os.fdopen(fd, "wb")
         elif stream is not None:
             self.stream = stream
         else:
@@ -84,20 +108,21 @@ class JsonlSink:
 
     def close(self) -> None:
         self.stream.flush()
-        if self.path is not None and self._tmp is not None:
+        if self._owned:
             self.stream.close()
-            os.replace(self._tmp, self.path)
+        if self._tmp is not None and self._target is not None:
+            os.replace(self._tmp, self._target)
             self._tmp = None
 
     def abort(self) -> None:
+        # The stream may already be gone (a closed pipe): nothing is left to keep then.
+        with contextlib.suppress(OSError, ValueError):
+            self.stream.flush()
+            if self._owned:
+                self.stream.close()
         if self._tmp is not None:
-            self.stream.close()
             Path(self._tmp).unlink(missing_ok=True)
             self._tmp = None
-        else:
-            # stdout may already be gone (a closed pipe): nothing left to keep then.
-            with contextlib.suppress(OSError, ValueError):
-                self.stream.flush()
 
 
 def _with_size(outcome: Outcome, size: int) -> Outcome:

@@ -14,7 +14,7 @@ from cleaner.language import guess_language, stoplist
 from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.page import Page
 from cleaner.segment import fold
-from cleaner.rules import bio, captions, social, tags
+from cleaner.rules import bio, captions, comments, social, tags
 from cleaner.textmeta import TextMeta, find_text_meta
 
 GENERIC_RULES: tuple[Callable[[Page], dict[int, Mark]], ...] = (
@@ -24,6 +24,7 @@ GENERIC_RULES: tuple[Callable[[Page], dict[int, Mark]], ...] = (
     captions.credit_lines,
     captions.credited_captions,
     tags.tag_lines,
+    comments.comment_furniture,
 )
 """Rules that need nothing but the blocks, in order of precedence."""
 
@@ -118,6 +119,8 @@ def find_end_markers(state: TextState) -> None:
         if marker:
             state.ends[i] = marker.reason
     state.ends.update(sites.site_end_markers(page, state.site_rules))
+    for start in comments.thread_starts(page):
+        state.ends.setdefault(start, Reason.COMMENTS_WIDGET)
 
 
 def find_body(state: TextState) -> None:

@@ -103,3 +103,26 @@ def test_tag_line_fires() -> None:
 def test_tag_line_leaves_lists_in_prose_alone() -> None:
     line = "Visitors came from Paris, London, Berlin and Rome to see the new harbour."
     assert tags.tag_lines(page_of(line, *PROSE)) == {}
+
+
+def test_comment_thread_starts_at_its_first_commenter() -> None:
+    from cleaner.rules import comments
+
+    thread = []
+    for name in ("jo", "sam", "kim"):
+        thread += [f"{name} says:", "November 19, 2019 at 6:34 am", "I agree with the article."]
+    page = page_of(*PROSE, *thread)
+    assert comments.thread_starts(page) == [3]
+    marks = comments.comment_furniture(page)
+    assert {i for i, m in marks.items() if m.reason is Reason.COMMENTS_WIDGET} == {3, 6, 9}
+
+
+def test_news_feed_with_relative_times_is_not_a_thread() -> None:
+    from cleaner.rules import comments
+
+    feed = []
+    for n in range(3):
+        feed += ["Newsweek", f"{n + 1} hours ago", "Some other headline about the news"]
+    page = page_of(*PROSE, *feed)
+    assert comments.thread_starts(page) == []
+    assert comments.comment_furniture(page_of(*PROSE)) == {}
