@@ -32,6 +32,10 @@ class Config:
     html_precision:
         In HTML mode, ask trafilatura to favour precision (measured better on the
         development sets; see README).
+    block_model:
+        In text mode, let the learned block classifier (trained on the development
+        sets with site-grouped cross-validation; see README) make the final keep/drop
+        call on blocks no rule has marked. Off gives the hand-written heuristics alone.
     furniture:
         Lines known to be the site's furniture (e.g. learned from many pages of the
         same host in a batch), as `cleaner.segment.fold` keys; blocks equal to one
@@ -43,6 +47,7 @@ class Config:
     site_rules: bool = True
     rule_dirs: tuple[Path, ...] = ()
     html_precision: bool = True
+    block_model: bool = True
     furniture: frozenset[str] = frozenset()
 
     def with_overrides(self, **overrides: Any) -> Config:

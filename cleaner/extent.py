@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from cleaner.features import Features
 from cleaner.model import Label
@@ -102,7 +103,7 @@ def find_extent(
     if anchored:
         return max(anchored, key=lambda r: r.score)
     bounds = [-1, *ends, len(weights)]
-    regions = [best_run(weights, a + 1, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    regions = [best_run(weights, a + 1, b) for a, b in pairwise(bounds)]
     found = [r for r in regions if r is not None and r.score >= MIN_ARTICLE_SCORE]
     if not found:
         return None

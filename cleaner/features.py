@@ -11,7 +11,7 @@ from dataclasses import dataclass
 _WORD = re.compile(r"\w+", re.UNICODE)
 _URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|co)(?:/\S*)?\b", re.I)
 _HANDLE = re.compile(r"(?<!\w)[@#]\w+")
-_TERMINAL = ".!?…。！？:;\"”’»)"
+_TERMINAL = '.!?…。！？:;"”’»)'
 _LETTER = re.compile(r"[^\W\d_]")
 
 

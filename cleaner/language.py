@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections import Counter
+from collections import defaultdict
 from functools import cache
 from pathlib import Path
 
@@ -37,6 +37,10 @@ def iso_code(language: str) -> str:
     return names.get(language, language.lower())
 
 
+_VARIANTS = frozenset({"Simple_English"})
+"""Stoplists of a language another list already covers; they only split its votes."""
+
+
 def _stoplist_dir() -> Path:
     # Located without importing justext itself: its import pulls in lxml.html.
     spec = importlib.util.find_spec("justext")
@@ -61,6 +65,8 @@ def _index() -> dict[str, tuple[str, ...]]:
     """word -> languages whose stoplist contains it."""
     index: dict[str, list[str]] = {}
     for path in sorted(_stoplist_dir().glob("*.txt")):
+        if path.stem in _VARIANTS:
+            continue
         for word in stoplist(path.stem):
             index.setdefault(word, []).append(path.stem)
     return {w: tuple(langs) for w, langs in index.items()}
@@ -75,11 +81,11 @@ def guess_language(text: str) -> str:
     """
     words = {w.casefold() for w in _WORD.findall(text[:GUESS_CHARS])}
     index = _index()
-    scores: Counter[str] = Counter()  # float votes
+    scores: dict[str, float] = defaultdict(float)
     for word in words:
         languages = index.get(word, ())
         for language in languages:
             scores[language] += 1 / len(languages)
     if not scores:
         return FALLBACK_LANGUAGE
-    return scores.most_common(1)[0][0]
+    return max(scores, key=scores.__getitem__)

@@ -8,8 +8,8 @@ from dataclasses import replace
 from cleaner import htmlmode, textmode
 from cleaner.config import Config
 from cleaner.decode import decode
-from cleaner.language import iso_code
 from cleaner.errors import Problem
+from cleaner.language import iso_code
 from cleaner.model import Metadata, Result
 from cleaner.segment import segment
 from cleaner.sites import host_of

@@ -31,6 +31,7 @@ class DropRule:
     headline: bool
     body_only: bool
     name: str
+    example: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ def _drop(data: dict[str, object], name: str) -> DropRule:
         headline=data.get("shape") == "headline",
         body_only=data.get("where", "anywhere") == "body",
         name=name,
+        example=str(data["example"]) if "example" in data else None,
     )
 
 
@@ -132,12 +134,12 @@ def select_rules(
     """Rules for the page's host, plus rules whose markers the dump shows (a page of
     one site can wrap another's article, as aggregators do)."""
     host = host_of(url)
-    return [
-        r for r in rules if (host and r.matches_host(host)) or r.recognised_in(blocks)
-    ]
+    return [r for r in rules if (host and r.matches_host(host)) or r.recognised_in(blocks)]
 
 
-def site_marks(page: Page, rules: Sequence[SiteRules], body: range | None = None) -> dict[int, Mark]:
+def site_marks(
+    page: Page, rules: Sequence[SiteRules], body: range | None = None
+) -> dict[int, Mark]:
     """Blocks a site's drop rules describe; body-only rules need the body's range."""
     marks: dict[int, Mark] = {}
     for site in rules:

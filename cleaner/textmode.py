@@ -6,15 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from cleaner import classify, extent, phrases, sites
+from cleaner import blockfeatures, classify, extent, learned, phrases, sites
 from cleaner.config import Config
+from cleaner.decision import final_keep
 from cleaner.extent import Extent
 from cleaner.features import measure
 from cleaner.language import guess_language, stoplist
 from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.page import Page
-from cleaner.segment import fold
 from cleaner.rules import bio, captions, comments, social, tags
+from cleaner.segment import fold
 from cleaner.textmeta import TextMeta, find_text_meta
 
 GENERIC_RULES: tuple[Callable[[Page], dict[int, Mark]], ...] = (
@@ -43,6 +44,7 @@ class TextState:
     extent: Extent | None = None
     meta: TextMeta = field(default_factory=TextMeta)
     known_title: str | None = None
+    scores: list[float] | None = None
 
 
 def new_state(
@@ -66,7 +68,9 @@ def match_sites(state: TextState) -> None:
     if not state.config.site_rules:
         return
     rules = sites.load_rules(state.config.all_rule_dirs())
-    state.site_rules = sites.select_rules(rules, state.page.url, [b.text for b in state.page.blocks])
+    state.site_rules = sites.select_rules(
+        rules, state.page.url, [b.text for b in state.page.blocks]
+    )
     state.page.add_marks(sites.site_marks(state.page, state.site_rules))
 
 
@@ -180,6 +184,16 @@ def mark_author_and_body_furniture(state: TextState) -> None:
         page.add_marks(sites.site_marks(page, state.site_rules, body=body))
 
 
+def score_blocks(state: TextState) -> None:
+    """The learned classifier's probability that each block is article text."""
+    if state.trusted_extent or not state.config.block_model:
+        return
+    model = learned.shipped_model()
+    if model is None:
+        return
+    state.scores = model.probabilities(blockfeatures.vectorize(state))
+
+
 STEPS: tuple[Callable[[TextState], None], ...] = (
     match_sites,
     mark_known_title,
@@ -191,9 +205,11 @@ STEPS: tuple[Callable[[TextState], None], ...] = (
     mark_author_and_body_furniture,
     label_blocks,
     find_body,
+    score_blocks,
 )
 """The text pipeline, in order. The body is found twice: the first pass locates the
-byline, whose author then marks bios and name lines for the second."""
+byline, whose author then marks bios and name lines for the second. Last, the learned
+classifier scores what the rules left undecided."""
 
 
 def run_steps(state: TextState) -> TextState:
@@ -202,29 +218,60 @@ def run_steps(state: TextState) -> TextState:
     return state
 
 
+HEADING_MAX_WORDS = 12
+"""Subheadings are short; a longer unpunctuated line is more likely a teaser link."""
+
+
 def decide(state: TextState) -> tuple[list[str], list[Removal], list[BlockDecision]]:
     """Kept texts, removal records and per-block decisions."""
+    page = state.page
+    verdicts = [_heuristic_verdict(state, i) for i in range(len(page))]
+    model = learned.shipped_model() if state.scores is not None else None
+    bounds = (model.low, model.high) if model else ()
+    keep = final_keep(*decision_inputs(state, verdicts), state.scores, *bounds)
     kept: list[str] = []
     removed: list[Removal] = []
     decisions: list[BlockDecision] = []
-    for i, block in enumerate(state.page.blocks):
+    for i, block in enumerate(page.blocks):
         label = state.labels[i]
-        rule, reason = _verdict(state, i)
-        if reason is None:
+        if keep[i]:
             kept.append(block.text)
             decisions.append(BlockDecision(i, block.text, True, label, "", ""))
-        else:
-            removed.append(Removal(i, rule, reason, block.text))
-            decisions.append(BlockDecision(i, block.text, False, label, rule, reason))
+            continue
+        rule, reason = _drop_reason(state, i, verdicts[i])
+        removed.append(Removal(i, rule, reason, block.text))
+        decisions.append(BlockDecision(i, block.text, False, label, rule, reason))
     return kept, removed, decisions
 
 
-def _verdict(state: TextState, i: int) -> tuple[str, str | None]:
-    """(rule, reason) for a dropped block, or ("", None) for a kept one."""
-    page, body, meta = state.page, state.extent, state.meta
-    mark = page.marks.get(i)
+def decision_inputs(
+    state: TextState, verdicts: list[tuple[str, str | None]] | None = None
+) -> tuple[list[bool], list[bool], list[bool]]:
+    """What `final_keep` needs besides the scores: the heuristics' keep per block,
+    the rule marks, and which blocks are subheading-shaped."""
+    page = state.page
+    verdicts = verdicts or [_heuristic_verdict(state, i) for i in range(len(page))]
+    return (
+        [reason is None for _, reason in verdicts],
+        [i in page.marks for i in range(len(page))],
+        [f.headline_like and f.words <= HEADING_MAX_WORDS for f in page.features],
+    )
+
+
+MODEL_RULE = "model.block_classifier"
+
+
+def _drop_reason(state: TextState, i: int, verdict: tuple[str, str | None]) -> tuple[str, str]:
+    """Why a block went: its rule mark, else the heuristics' reason, else the model's."""
+    mark = state.page.marks.get(i)
     if mark is not None:
         return mark.rule, mark.reason.value
+    rule, reason = verdict
+    return (rule, reason) if reason else (MODEL_RULE, Reason.LOW_QUALITY.value)
+
+
+def _heuristic_verdict(state: TextState, i: int) -> tuple[str, str | None]:
+    body, meta = state.extent, state.meta
     roles = {meta.title: Reason.TITLE, meta.byline: Reason.BYLINE, meta.date_block: Reason.DATELINE}
     if i in roles:
         return "generic.metadata", roles[i].value

@@ -24,7 +24,12 @@ def test_newsweek_body_is_exactly_the_article() -> None:
     body = result.text
     assert body.startswith("A video shared by a Ukrainian official purportedly shows")
     assert body.endswith("if no agreement is reached soon.")
-    for heading in ("Why It Matters", "What To Know", "What People Are Saying", "What Happens Next"):
+    for heading in (
+        "Why It Matters",
+        "What To Know",
+        "What People Are Saying",
+        "What Happens Next",
+    ):
         assert f"\n\n{heading}\n\n" in body
     for quote in ('"There has been destruction.', '"Unfortunately, there is significant'):
         assert quote in body
@@ -56,7 +61,9 @@ def test_newsweek_furniture_is_dropped_with_its_reason(needle: str, reason: str)
 
 def test_newsweek_metadata() -> None:
     result = clean(read_fixture(NEWSWEEK))
-    assert result.title == "Video Shows Alleged North Korean KN-23 Missile Causing Massive Explosion"
+    assert (
+        result.title == "Video Shows Alleged North Korean KN-23 Missile Causing Massive Explosion"
+    )
     assert result.title not in result.text
 
 
@@ -96,7 +103,9 @@ def test_kyiv_furniture_is_dropped_with_its_reason(needle: str, reason: str) -> 
 
 def test_kyiv_metadata() -> None:
     result = clean(read_fixture(KYIV))
-    assert result.title == "North Korean missile used in deadly Russian strike on Kyiv, Zelensky says"
+    assert (
+        result.title == "North Korean missile used in deadly Russian strike on Kyiv, Zelensky says"
+    )
     assert result.author == "Anna Fratsyvir"
     assert result.date == "2025-04-24"
     assert result.site == "The Kyiv Independent"

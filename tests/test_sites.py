@@ -86,5 +86,21 @@ def test_user_rules_apply_through_clean(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_broken_rule_file_names_the_file() -> None:
-    with pytest.raises(RuleFileError, match="bad.toml"):
+    with pytest.raises(RuleFileError, match=r"bad\.toml"):
         parse_rules('[[drop]]\npattern = "("\n', "bad.toml")
+
+
+def _all_drops():
+    return [(site, rule) for site in shipped_rules() for rule in site.drops]
+
+
+@pytest.mark.parametrize(("site", "rule"), _all_drops(), ids=lambda x: getattr(x, "name", ""))
+def test_every_shipped_drop_rule_fires_on_its_example(site, rule) -> None:
+    assert rule.example, f"{rule.name} has no example line"
+    page = page_of(PROSE[0], rule.example, PROSE[1])
+    assert set(site_marks(page, [site], body=range(3))) == {1}
+
+
+def test_no_shipped_drop_rule_fires_on_prose() -> None:
+    page = page_of(*PROSE, "Why It Matters", "Russia has not commented on the attack.")
+    assert site_marks(page, list(shipped_rules()), body=range(len(page))) == {}

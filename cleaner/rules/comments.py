@@ -19,7 +19,9 @@ _STAMP = re.compile(
     re.I,
 )
 _COMMENTER = re.compile(r"^\S.{0,40}\b(?:says|said|wrote|writes|replied)\s*:?$", re.I)
-_VOTES = re.compile(r"^(?:rating: )?[+-]?\d+ (?:votes?|likes?|points?)$|^(?:reply|report|like)$", re.I)
+_VOTES = re.compile(
+    r"^(?:rating: )?[+-]?\d+ (?:votes?|likes?|points?)$|^(?:reply|report|like)$", re.I
+)
 
 STAMP_MAX_WORDS = 10
 MIN_COMMENTS = 3
@@ -61,7 +63,11 @@ def _close(page: Page, chain: list[int], starts: list[int]) -> None:
     if len(personal) < MIN_COMMENTS:
         return
     first = chain[0]
-    if first > 0 and page.features[first - 1].words <= 4 and not page.features[first - 1].ends_sentence:
+    if (
+        first > 0
+        and page.features[first - 1].words <= 4
+        and not page.features[first - 1].ends_sentence
+    ):
         first -= 1  # the commenter's name printed above the stamp
     starts.append(first)
 

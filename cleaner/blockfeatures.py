@@ -1,0 +1,95 @@
+"""The measurements the learned block classifier reads: a block's own features, what
+the heuristic steps decided about it, and its neighbourhood. One row per block.
+
+Training (scripts/train_block_model.py) and inference both call `vectorize`, so the
+two can never disagree about what a column means.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from cleaner.model import Label
+from cleaner.segment import fold
+
+if TYPE_CHECKING:
+    from cleaner.textmode import TextState
+
+CONTEXT = 3
+"""Blocks on each side whose prose share describes a block's neighbourhood."""
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "log_chars", "words", "stopword_density", "ends_sentence", "capitalised_share",
+    "url_density", "digit_share", "sentences", "headline_like", "blank_before",
+    "free_good", "free_near_good", "free_short", "free_bad",
+    "revised_good", "marked",
+    "in_extent", "before_extent", "after_extent", "no_extent",
+    "blocks_from_start", "blocks_to_end", "position",
+    "end_marker", "after_end_marker",
+    "title_or_meta", "blocks_after_title",
+    "prev_density", "next_density", "prev_log_chars", "next_log_chars",
+    "prev_marked", "next_marked", "context_good_share",
+    "repeats", "page_log_blocks", "page_good_share",
+)  # fmt: skip
+
+_FAR = 50.0
+"""Distances are capped: past 50 blocks, further away says nothing more."""
+
+
+def _log(n: float) -> float:
+    return math.log1p(max(n, 0.0))
+
+
+def vectorize(state: TextState) -> list[list[float]]:
+    page = state.page
+    n = len(page)
+    if not n:
+        return []
+    feats, free, labels, marks = page.features, state.free_labels, state.labels, page.marks
+    body = state.extent
+    ends = sorted(state.ends)
+    meta = state.meta
+    meta_blocks = {meta.title, meta.byline, meta.date_block} - {None}
+    title = meta.title if meta.title is not None else -1
+    good_chars = [f.chars if lab is Label.GOOD else 0 for f, lab in zip(feats, labels, strict=True)]
+    all_chars = sum(f.chars for f in feats) or 1
+    counts = Counter(fold(b.text) for b in page.blocks)
+    rows: list[list[float]] = []
+    for i, f in enumerate(feats):
+        lo, hi = max(0, i - CONTEXT), min(n, i + CONTEXT + 1)
+        window = sum(feats[j].chars for j in range(lo, hi)) or 1
+        prev_f = feats[i - 1] if i else None
+        next_f = feats[i + 1] if i + 1 < n else None
+        first_end_after = next((e for e in ends if body and e > body.start), None)
+        rows.append(
+            [
+                _log(f.chars), float(f.words), f.stopword_density, float(f.ends_sentence),
+                f.capitalised_share, f.url_density, f.digit_share, float(f.sentences),
+                float(f.headline_like), float(page.blocks[i].blank_before),
+                float(free[i] is Label.GOOD), float(free[i] is Label.NEAR_GOOD),
+                float(free[i] is Label.SHORT), float(free[i] is Label.BAD),
+                float(labels[i] is Label.GOOD), float(i in marks),
+                float(body is not None and i in body),
+                float(body is not None and i < body.start),
+                float(body is not None and i > body.end),
+                float(body is None),
+                min(_FAR, abs(i - body.start)) if body else _FAR,
+                min(_FAR, abs(body.end - i)) if body else _FAR,
+                i / n,
+                float(i in state.ends),
+                float(first_end_after is not None and i > first_end_after),
+                float(i in meta_blocks),
+                min(_FAR, i - title) if 0 <= title < i else _FAR,
+                prev_f.stopword_density if prev_f else 0.0,
+                next_f.stopword_density if next_f else 0.0,
+                _log(prev_f.chars) if prev_f else 0.0,
+                _log(next_f.chars) if next_f else 0.0,
+                float(i - 1 in marks), float(i + 1 in marks),
+                sum(good_chars[lo:hi]) / window,
+                float(counts[fold(page.blocks[i].text)] - 1),
+                _log(n), sum(good_chars) / all_chars,
+            ]
+        )  # fmt: skip
+    return rows

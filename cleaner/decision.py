@@ -1,0 +1,44 @@
+"""The final keep/drop call on each block: rule marks are final, the heuristics'
+verdict stands unless the learned classifier is confident against it, and a
+subheading stays with the paragraph it introduces."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+KEEP_LOW = 0.1
+"""A block the heuristics keep is dropped only when the classifier gives it under this
+probability (chosen by site-grouped cross-validation, scripts/train_block_model.py)."""
+
+KEEP_HIGH = 0.5
+"""A block the heuristics drop is kept when the classifier gives it at least this."""
+
+
+def final_keep(
+    heuristic_keep: Sequence[bool],
+    marked: Sequence[bool],
+    headings: Sequence[bool],
+    scores: Sequence[float] | None,
+    low: float = KEEP_LOW,
+    high: float = KEEP_HIGH,
+) -> list[bool]:
+    n = len(heuristic_keep)
+    if scores is None:
+        keep = [h and not m for h, m in zip(heuristic_keep, marked, strict=True)]
+    else:
+        keep = [
+            not m and p >= (low if h else high)
+            for h, m, p in zip(heuristic_keep, marked, scores, strict=True)
+        ]
+    for i in range(n - 2, -1, -1):
+        if headings[i] and heuristic_keep[i] and not marked[i] and _next_kept(keep, marked, i):
+            keep[i] = True
+    return keep
+
+
+def _next_kept(keep: Sequence[bool], marked: Sequence[bool], i: int) -> bool:
+    """Whether the next block that no rule removed is kept."""
+    j = i + 1
+    while j < len(keep) and marked[j]:
+        j += 1
+    return j < len(keep) and keep[j]

@@ -1,0 +1,225 @@
+"""Train the learned block classifier on the development sets' text dumps.
+
+Every page is dumped (html-text and inscriptis), run through the cleaner's heuristic
+steps with the model off, and each block is labelled by whether the human-checked
+gold body holds it. Gradient-boosted trees (scikit-learn) are cross-validated with
+pages grouped by site, so no site is in both train and test; the cross-validated F1
+is what we report. The final model is fitted on all pages and written as JSON that
+`cleaner.learned` evaluates without scikit-learn.
+
+    python scripts/train_block_model.py [BENCHMARKS] [--out cleaner/data/block_model.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import benchlib as bl
+
+from cleaner import textmode
+from cleaner.blockfeatures import FEATURE_NAMES, vectorize
+from cleaner.config import Config
+from cleaner.decision import final_keep
+from cleaner.learned import parse_model
+from cleaner.segment import segment
+from cleaner.unwrap import unwrap
+
+DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
+DEFAULT_OUT = bl.REPO_ROOT / "cleaner" / "data" / "block_model.json"
+DUMPS = (bl.HTML_TEXT, bl.INSCRIPTIS)
+FOLDS = 5
+SEED = 13
+
+# The trees: small on purpose (a few hundred kB of JSON, fast in pure Python).
+TREES = 120
+MAX_LEAF_NODES = 15
+LEARNING_RATE = 0.1
+MIN_SAMPLES_LEAF = 40
+
+POSITIVE_SHARE = 0.5
+"""A block is article text when at least half of its 4-token shingles are in the gold."""
+
+THRESHOLDS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+CACHE = Path("/tmp/cleaner-block-model-cache.pickle")
+"""Blocks and out-of-fold scores of the last run, for `--reuse` (threshold work)."""
+
+
+@dataclass
+class PageRows:
+    set_name: str
+    page_id: str
+    group: str
+    dump: str
+    gold: str
+    texts: list[str]
+    rows: list[list[float]]
+    heuristic_keep: list[bool]
+    marked: list[bool]
+    headings: list[bool]
+    labels: list[int]
+
+
+def _label(text: str, gold_shingles: Counter[tuple[str, ...]], gold_tokens: set[str]) -> int:
+    shingles = bl.shingles(text)
+    if not shingles:
+        tokens = bl.tokenize(text)
+        return int(bool(tokens) and all(t in gold_tokens for t in tokens))
+    hit = sum(c for s, c in shingles.items() if s in gold_shingles)
+    return int(hit >= POSITIVE_SHARE * sum(shingles.values()))
+
+
+def page_rows(page: bl.Page) -> list[PageRows]:
+    html = page.html()
+    gold_shingles = bl.shingles(page.gold)
+    gold_tokens = set(bl.tokenize(page.gold))
+    host = (urlsplit(page.url).hostname or page.page_id).removeprefix("www.")
+    config = Config(kind="text", block_model=False)
+    out = []
+    for dump in DUMPS:
+        text = bl.make_dump(html, dump)
+        state = textmode.new_state(unwrap(segment(text)), page.url, config, trusted=False)
+        textmode.run_steps(state)
+        texts = [b.text for b in state.page.blocks]
+        out.append(
+            PageRows(
+                page.set_name,
+                page.page_id,
+                host,
+                dump,
+                page.gold,
+                texts,
+                vectorize(state),
+                *textmode.decision_inputs(state),
+                [_label(t, gold_shingles, gold_tokens) for t in texts],
+            )
+        )
+    return out
+
+
+def collect(root: Path, jobs: int) -> list[PageRows]:
+    pages = [p for name in bl.SET_DIRS for p in bl.load_set(name, root)]
+    with ProcessPoolExecutor(jobs) as pool:
+        return [r for rows in pool.map(page_rows, pages, chunksize=8) for r in rows]
+
+
+def page_f1(
+    pages: Sequence[PageRows], probs: Sequence[Sequence[float] | None], low: float, high: float
+) -> dict[str, float]:
+    """The benchmark metric per (set, dump) for the decision thresholds (probs None:
+    the heuristics alone)."""
+    by_key: dict[str, list[bl.Overlap]] = {}
+    for page, p in zip(pages, probs, strict=True):
+        keep = final_keep(page.heuristic_keep, page.marked, page.headings, p, low, high)
+        kept = [x for x, k in zip(page.texts, keep, strict=True) if k]
+        by_key.setdefault(f"{page.set_name}/{page.dump}", []).append(
+            bl.overlap(page.gold, "\n\n".join(kept))
+        )
+    return {k: bl.aggregate(v).f1 for k, v in sorted(by_key.items())}
+
+
+def _fit(pages: Sequence[PageRows]):  # type: ignore[no-untyped-def]
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    x = [r for p in pages for r, m in zip(p.rows, p.marked, strict=True) if not m]
+    y = [lab for p in pages for lab, m in zip(p.labels, p.marked, strict=True) if not m]
+    model = HistGradientBoostingClassifier(
+        max_iter=TREES, max_leaf_nodes=MAX_LEAF_NODES, learning_rate=LEARNING_RATE,
+        min_samples_leaf=MIN_SAMPLES_LEAF, random_state=SEED,
+    )  # fmt: skip
+    return model.fit(x, y)
+
+
+def out_of_fold(pages: list[PageRows]) -> list[list[float]]:
+    """Site-grouped k-fold: every page scored by a model that never saw its site."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [p.group for p in pages]
+    probs: list[list[float]] = [[] for _ in pages]
+    for fold, (train, test) in enumerate(GroupKFold(FOLDS).split(pages, groups=groups)):
+        model = _fit([pages[i] for i in train])
+        for i in test:
+            probs[i] = list(model.predict_proba(pages[i].rows)[:, 1]) if pages[i].rows else []
+        print(f"fold {fold + 1}/{FOLDS} done", file=sys.stderr)
+    return probs
+
+
+def tune(
+    pages: list[PageRows], probs: list[list[float]]
+) -> tuple[tuple[float, float], dict[str, float]]:
+    """The (low, high) decision thresholds that maximise the mean cross-validated F1
+    over sets and dumps."""
+    grid = [(lo, hi) for lo in THRESHOLDS for hi in THRESHOLDS if lo <= hi]
+    scored = {g: page_f1(pages, probs, *g) for g in grid}
+    best = max(grid, key=lambda g: sum(scored[g].values()))
+    return best, scored[best]
+
+
+def export(model, thresholds: tuple[float, float], cv: dict[str, float]) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """The fitted trees as plain arrays (scikit-learn's predictor nodes)."""
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        trees.append(
+            {
+                "feature": [int(v) for v in nodes["feature_idx"]],
+                "threshold": [float(v) for v in nodes["num_threshold"]],
+                "left": [int(v) for v in nodes["left"]],
+                "right": [int(v) for v in nodes["right"]],
+                "value": [round(float(v), 6) for v in nodes["value"]],
+                "leaf": [bool(v) for v in nodes["is_leaf"]],
+            }
+        )
+    return {
+        "features": list(FEATURE_NAMES),
+        "baseline": float(model._baseline_prediction.ravel()[0]),
+        "low": thresholds[0],
+        "high": thresholds[1],
+        "trees": trees,
+        "cv": {"folds": FOLDS, "grouped_by": "site", "f1": cv},
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("benchmarks", nargs="?", type=Path, default=DEFAULT_BENCHMARKS)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--reuse", action="store_true", help=f"reuse {CACHE}")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    if args.reuse:
+        pages, probs = pickle.loads(CACHE.read_bytes())
+    else:
+        pages = collect(args.benchmarks, args.jobs)
+        print(f"{len(pages)} dumps, {sum(len(p.rows) for p in pages)} blocks", file=sys.stderr)
+        probs = out_of_fold(pages)
+        CACHE.write_bytes(pickle.dumps((pages, probs)))
+    heuristics = page_f1(pages, [None] * len(pages), 0.0, 0.0)
+    thresholds, cv = tune(pages, probs)
+    print(f"cross-validated F1, heuristics alone -> with the model at {thresholds}:")
+    for key, f1 in cv.items():
+        print(f"  {key}: {heuristics[key]:.3f} -> {f1:.3f}")
+    model = _fit(pages)
+    data = export(model, thresholds, {k: round(v, 4) for k, v in cv.items()})
+    check = pages[0].rows[:50]
+    ours = parse_model(data).probabilities(check)
+    theirs = model.predict_proba(check)[:, 1]
+    assert max(abs(a - b) for a, b in zip(ours, theirs, strict=True)) < 1e-4, "export mismatch"
+    args.out.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    size = args.out.stat().st_size // 1024
+    print(f"wrote {args.out} ({size} kB) in {time.perf_counter() - started:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

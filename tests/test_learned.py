@@ -1,0 +1,57 @@
+"""The learned block classifier: the shipped model loads, matches the feature list,
+and its trees are evaluated as written."""
+
+from __future__ import annotations
+
+from cleaner import clean
+from cleaner.blockfeatures import FEATURE_NAMES, vectorize
+from cleaner.config import Config
+from cleaner.learned import parse_model, shipped_model
+from cleaner.segment import segment
+from cleaner.textmode import new_state, run_steps
+from tests.conftest import read_fixture
+
+
+def test_shipped_model_loads_and_was_cross_validated() -> None:
+    model = shipped_model()
+    assert model is not None, "cleaner/data/block_model.json is missing or stale"
+    assert model.trees
+    assert model.cv["grouped_by"] == "site"
+    assert 0.0 < model.low <= model.high < 1.0
+
+
+def test_one_row_per_block_with_every_feature() -> None:
+    state = new_state(segment(read_fixture("text/seed_kyiv_independent.txt")), None,
+                      Config(block_model=False), trusted=False)  # fmt: skip
+    run_steps(state)
+    rows = vectorize(state)
+    assert len(rows) == len(state.page.blocks)
+    assert all(len(r) == len(FEATURE_NAMES) for r in rows)
+
+
+def test_tree_walk_and_sigmoid() -> None:
+    # One stump: feature 0 <= 1.0 gives -2, else +2.
+    stump = {
+        "feature": [0, 0, 0],
+        "threshold": [1.0, 0.0, 0.0],
+        "left": [1, 0, 0],
+        "right": [2, 0, 0],
+        "value": [0.0, -2.0, 2.0],
+        "leaf": [False, True, True],
+    }
+    data = {
+        "features": list(FEATURE_NAMES),
+        "baseline": 0.0,
+        "low": 0.1,
+        "high": 0.5,
+        "trees": [stump],
+    }
+    model = parse_model(data)
+    width = len(FEATURE_NAMES)
+    low, high = model.probabilities([[0.5] * width, [3.0] * width])
+    assert low < 0.2 < 0.8 < high
+
+
+def test_model_decisions_are_named() -> None:
+    result = clean(read_fixture("text/seed_newsweek_via_aggregator.txt"))
+    assert all(r.rule and r.reason for r in result.removed)

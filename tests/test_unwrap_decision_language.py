@@ -1,0 +1,71 @@
+"""Rejoining hard-wrapped lines, the final keep/drop policy, and the language guess."""
+
+from __future__ import annotations
+
+from cleaner.decision import final_keep
+from cleaner.language import guess_language, iso_code
+from cleaner.segment import segment
+from cleaner.unwrap import unwrap
+
+WRAPPED = """Gym equipment refers to the various machines, tools, and accessories used in a
+fitness facility to help individuals achieve their fitness goals. These
+equipment are designed to target different muscle groups.
+
+Cardio Machines
+Treadmills are one of the most popular machines."""
+
+
+def test_unwrap_joins_a_paragraph_cut_mid_sentence() -> None:
+    blocks = unwrap(segment(WRAPPED))
+    assert [b.text[:20] for b in blocks] == [
+        "Gym equipment refers",
+        "Cardio Machines",
+        "Treadmills are one o",
+    ]
+    assert blocks[0].text.endswith("target different muscle groups.")
+    assert [b.index for b in blocks] == [0, 1, 2]
+
+
+def test_unwrap_leaves_one_paragraph_per_line_alone() -> None:
+    text = (
+        "The attack came as talks to end the war hit hurdles, officials said on Monday 2025\n"
+        '"Ukraine will not recognize the occupation," Zelensky told reporters on Tuesday.\n'
+        "Menu\nHome\nNews"
+    )
+    assert len(unwrap(segment(text))) == 5
+
+
+def test_final_keep_without_scores_follows_the_heuristics_and_marks() -> None:
+    keep = final_keep([True, True, False], [False, True, False], [False] * 3, None)
+    assert keep == [True, False, False]
+
+
+def test_final_keep_model_overrides_only_when_confident() -> None:
+    heuristic = [True, True, False, False]
+    scores = [0.05, 0.3, 0.4, 0.9]
+    keep = final_keep(heuristic, [False] * 4, [False] * 4, scores, low=0.1, high=0.5)
+    assert keep == [False, True, False, True]
+
+
+def test_subheading_stays_with_its_paragraph() -> None:
+    heuristic = [True, True, True]
+    keep = final_keep(heuristic, [False] * 3, [False, True, False], [0.9, 0.0, 0.9], 0.1, 0.5)
+    assert keep == [True, True, True]
+    # ...but not when the paragraph it introduces is dropped.
+    keep = final_keep(heuristic, [False] * 3, [False, True, False], [0.9, 0.0, 0.0], 0.1, 0.5)
+    assert keep == [True, False, False]
+
+
+def test_language_guess() -> None:
+    assert guess_language("The dog is in the house and it does not want to go out.") == "English"
+    assert guess_language("Der Hund ist nicht in der Stadt, und die Katze auch nicht.") == "German"
+    assert guess_language("Le chien est dans la maison avec les enfants et il mange.") == "French"
+    assert iso_code("German") == "de"
+    # A name repeated many times must not outvote the prose around it.
+    footer = "Gym in Ewing, New Jersey. " * 200
+    prose = (
+        "This guide is for people who are new to the gym and want to know what to do. "
+        "Walking into a gym and seeing a sea of machines can be overwhelming, but it "
+        "should not be: each of them has a purpose, and we will explain what it is."
+    )
+    assert guess_language(footer + prose) == "English"
