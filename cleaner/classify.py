@@ -63,40 +63,43 @@ def uses_stopwords(features: Sequence[Features]) -> bool:
     return words > 0 and stops / words >= LANGUAGE_FREE_DENSITY
 
 
-def _neighbour(labels: Sequence[Label], i: int, step: int, *, skip_near_good: bool) -> Label:
-    skip = {Label.SHORT, Label.NEAR_GOOD} if skip_near_good else {Label.SHORT}
-    j = i + step
-    while 0 <= j < len(labels):
-        if labels[j] not in skip:
-            return labels[j]
-        j += step
-    return Label.BAD
+def _nearest(labels: Sequence[Label], skip: frozenset[Label], step: int) -> list[Label]:
+    """For each block, the label of its nearest neighbour in one direction whose label is
+    not in `skip`; BAD past the page's edge (jusText's convention). One linear pass."""
+    out = [Label.BAD] * len(labels)
+    seen = Label.BAD
+    order = range(len(labels)) if step > 0 else range(len(labels) - 1, -1, -1)
+    for i in order:
+        out[i] = seen
+        if labels[i] not in skip:
+            seen = labels[i]
+    return out
+
+
+_SHORT = frozenset({Label.SHORT})
+_SHORT_OR_NEAR = frozenset({Label.SHORT, Label.NEAR_GOOD})
 
 
 def revise(labels: Sequence[Label]) -> list[Label]:
     """jusText's context pass: short and near-good blocks take their neighbours' side."""
+    prev_firm = _nearest(labels, _SHORT_OR_NEAR, 1)
+    next_firm = _nearest(labels, _SHORT_OR_NEAR, -1)
+    prev_any = _nearest(labels, _SHORT, 1)
+    next_any = _nearest(labels, _SHORT, -1)
     out = list(labels)
     for i, label in enumerate(labels):
-        if label is not Label.SHORT:
-            continue
-        prev = _neighbour(labels, i, -1, skip_near_good=True)
-        nxt = _neighbour(labels, i, 1, skip_near_good=True)
-        if prev is Label.GOOD and nxt is Label.GOOD:
-            out[i] = Label.GOOD
-        elif prev is Label.BAD and nxt is Label.BAD:
-            out[i] = Label.BAD
-        elif (
-            prev is Label.BAD and _neighbour(labels, i, -1, skip_near_good=False) is Label.NEAR_GOOD
-        ) or (
-            nxt is Label.BAD and _neighbour(labels, i, 1, skip_near_good=False) is Label.NEAR_GOOD
-        ):
-            out[i] = Label.GOOD
-        else:
-            out[i] = Label.BAD
-    for i, label in enumerate(labels):
-        if label is not Label.NEAR_GOOD:
-            continue
-        prev = _neighbour(labels, i, -1, skip_near_good=True)
-        nxt = _neighbour(labels, i, 1, skip_near_good=True)
-        out[i] = Label.BAD if (prev, nxt) == (Label.BAD, Label.BAD) else Label.GOOD
+        prev, nxt = prev_firm[i], next_firm[i]
+        if label is Label.SHORT:
+            if prev is Label.GOOD and nxt is Label.GOOD:
+                out[i] = Label.GOOD
+            elif prev is Label.BAD and nxt is Label.BAD:
+                out[i] = Label.BAD
+            elif (prev is Label.BAD and prev_any[i] is Label.NEAR_GOOD) or (
+                nxt is Label.BAD and next_any[i] is Label.NEAR_GOOD
+            ):
+                out[i] = Label.GOOD
+            else:
+                out[i] = Label.BAD
+        elif label is Label.NEAR_GOOD:
+            out[i] = Label.BAD if (prev, nxt) == (Label.BAD, Label.BAD) else Label.GOOD
     return out

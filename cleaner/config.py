@@ -12,6 +12,9 @@ InputKind = Literal["auto", "text", "html"]
 RULES_PATH_ENV = "CLEANER_RULES_PATH"
 """Environment variable: extra site-rule directories, separated by os.pathsep."""
 
+FTR_PATH_ENV = "CLEANER_FTR_PATH"
+"""Environment variable: fivefilters site-config directories, separated by os.pathsep."""
+
 
 @dataclass(frozen=True)
 class Config:
@@ -29,6 +32,10 @@ class Config:
         Extra directories of site-rule files; later ones override earlier ones and
         the shipped rules for the same host. Directories named in the
         CLEANER_RULES_PATH environment variable come after these.
+    ftr_dirs:
+        Directories of fivefilters site configs (the ftr-site-config collection or
+        your own files in its format), used in HTML mode; later ones win. Directories
+        named in CLEANER_FTR_PATH come after these.
     html_precision:
         In HTML mode, ask trafilatura to favour precision (measured better on the
         development sets; see README).
@@ -46,6 +53,7 @@ class Config:
     language: str | None = None
     site_rules: bool = True
     rule_dirs: tuple[Path, ...] = ()
+    ftr_dirs: tuple[Path, ...] = ()
     html_precision: bool = True
     block_model: bool = True
     furniture: frozenset[str] = frozenset()
@@ -56,9 +64,15 @@ class Config:
 
     def all_rule_dirs(self) -> tuple[Path, ...]:
         """The user's rule directories, option first, then the environment variable."""
-        env = os.environ.get(RULES_PATH_ENV, "")
-        from_env = tuple(Path(p) for p in env.split(os.pathsep) if p)
-        return tuple(self.rule_dirs) + from_env
+        return tuple(self.rule_dirs) + _env_dirs(RULES_PATH_ENV)
+
+    def all_ftr_dirs(self) -> tuple[Path, ...]:
+        """The fivefilters directories, option first, then the environment variable."""
+        return tuple(self.ftr_dirs) + _env_dirs(FTR_PATH_ENV)
+
+
+def _env_dirs(variable: str) -> tuple[Path, ...]:
+    return tuple(Path(p) for p in os.environ.get(variable, "").split(os.pathsep) if p)
 
 
 DEFAULT_CONFIG = Config()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections import defaultdict
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -61,15 +61,10 @@ def stoplist(language: str) -> frozenset[str]:
 
 
 @cache
-def _index() -> dict[str, tuple[str, ...]]:
-    """word -> languages whose stoplist contains it."""
-    index: dict[str, list[str]] = {}
-    for path in sorted(_stoplist_dir().glob("*.txt")):
-        if path.stem in _VARIANTS:
-            continue
-        for word in stoplist(path.stem):
-            index.setdefault(word, []).append(path.stem)
-    return {w: tuple(langs) for w, langs in index.items()}
+def _stoplists() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Every stoplist but the variants, loaded once per process."""
+    names = sorted(p.stem for p in _stoplist_dir().glob("*.txt"))
+    return tuple((name, stoplist(name)) for name in names if name not in _VARIANTS)
 
 
 def guess_language(text: str) -> str:
@@ -80,12 +75,9 @@ def guess_language(text: str) -> str:
     hit counts let them win, and a footer repeating one name 200 times would too.
     """
     words = {w.casefold() for w in _WORD.findall(text[:GUESS_CHARS])}
-    index = _index()
-    scores: dict[str, float] = defaultdict(float)
-    for word in words:
-        languages = index.get(word, ())
-        for language in languages:
-            scores[language] += 1 / len(languages)
+    hits = [(name, words & stops) for name, stops in _stoplists()]
+    listed_in: Counter[str] = Counter(w for _, found in hits for w in found)
+    scores = {name: sum(1 / listed_in[w] for w in found) for name, found in hits if found}
     if not scores:
         return FALLBACK_LANGUAGE
     return max(scores, key=scores.__getitem__)

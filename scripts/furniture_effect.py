@@ -102,7 +102,7 @@ def benchmark_docs(root: Path, set_name: str) -> list[Doc]:
 
 def prose_pool(root: Path) -> list[str]:
     """Long gold paragraphs of the ScrapingHub pages: stand-in articles."""
-    pool = []
+    pool: list[str] = []
     for page in bl.load_set(bl.SCRAPINGHUB, root):
         pool.extend(p.strip() for p in page.gold.split("\n") if len(p.strip()) >= MIN_PROSE_CHARS)
     return pool

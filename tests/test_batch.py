@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import stat
+import threading
 from pathlib import Path, PurePath
 
 import pytest
@@ -166,3 +168,33 @@ def test_a_dying_worker_loses_only_its_chunk(monkeypatch: pytest.MonkeyPatch) ->
     assert [json.loads(o.output)["id"] for o in outcomes] == list(range(48))
     assert [o.index for o in outcomes if o.failure == "internal_error"] == [20]
     assert "worker process died" in json.loads(outcomes[20].output)["error"]["message"]
+
+
+def test_special_files_are_recognised() -> None:
+    assert sinks.is_special(Path(os.devnull))
+    assert not sinks.is_special(Path(__file__))
+    assert not sinks.is_special(Path("/no/such/file"))
+
+
+def test_a_fifo_is_written_in_place_not_replaced(tmp_path: Path) -> None:
+    """Renaming over a special file would replace it (think /dev/null) with a regular one."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    sink = sinks.JsonlSink(path=fifo)
+    sink.write(Outcome(0, "a", Status.DONE, '{"id": 1}\n'))
+    sink.close()
+    reader.join(timeout=10)
+    assert received == [b'{"id": 1}\n']
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_a_symlink_keeps_pointing_at_the_rewritten_file(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text("old")
+    (tmp_path / "link.txt").symlink_to(tmp_path / "real.txt")
+    sinks.write_atomically(tmp_path / "link.txt", "new")
+    assert (tmp_path / "link.txt").is_symlink()
+    assert (tmp_path / "real.txt").read_text() == "new"

@@ -33,12 +33,22 @@ def option_names() -> list[str]:
     return names
 
 
-@pytest.mark.xfail(
-    cli_section() is None,
-    reason="README.md has no '## Command line' section yet",
-    strict=True,
-)
-@pytest.mark.parametrize("option", option_names())
+PENDING: frozenset[str] = frozenset()
+"""The batch options of issue 5, not yet in the README: known failures, kept strict so
+the list must shrink as soon as the README documents them."""
+
+
+def documented_param(option: str) -> object:
+    if cli_section() is None:
+        reason = "README.md has no '## Command line' section yet"
+    elif option in PENDING:
+        reason = "batch option not documented in README.md yet (issue 5)"
+    else:
+        return option
+    return pytest.param(option, marks=pytest.mark.xfail(reason=reason, strict=True))
+
+
+@pytest.mark.parametrize("option", [documented_param(o) for o in option_names()])
 def test_option_is_documented_in_readme(option: str) -> None:
     section = cli_section()
     assert section is not None
@@ -47,4 +57,5 @@ def test_option_is_documented_in_readme(option: str) -> None:
 
 def test_every_option_is_checked() -> None:
     """The list above is read from the command itself, so a new option is never missed."""
-    assert {"--out-dir", "--jsonl", "--jobs", "--learn-furniture", "--version"} <= set(option_names())
+    wanted = {"--out-dir", "--jsonl", "--jobs", "--learn-furniture", "--version"}
+    assert wanted <= set(option_names())

@@ -81,8 +81,9 @@ def test_warc_batch(command: list[str], tmp_path: Path) -> None:
 
 
 def test_files_to_jsonl_stdout(command: list[str]) -> None:
-    done = run(command, SEED, HTML, "--jsonl-out", "/dev/stdout", "-q", "-j", "1")
+    done = run(command, SEED, HTML, "--jsonl-out", "-", "-q", "-j", "1")
     assert done.returncode == cli.EXIT_OK
+    assert len(done.stdout.splitlines()) == 2
 
 
 def test_ctrl_c_leaves_whole_files_and_says_how_many(tmp_path: Path) -> None:
