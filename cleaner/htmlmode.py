@@ -1,45 +1,103 @@
 """HTML in: trafilatura finds the article container and the page's metadata; the
-block rules then clean what it lets through."""
+block rules then clean what it lets through. Also owns telling HTML from a text dump,
+and keeping markup trafilatura cannot take (nesting too deep, parser faults) harmless.
+"""
 
 from __future__ import annotations
 
+import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from cleaner.config import Config
 from cleaner.model import Metadata
 
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
-_TAG = re.compile(r"<(?:p|div|a|span|br|li|ul|table|script|meta|link|img|h[1-6]|article)\b[^>]*>", re.I)
+log = logging.getLogger(__name__)
 
+# Leading whitespace, BOM, comments and an XML prolog, then the document's first tag. A
+# comment's body cannot contain "-->", so each comment matches one way only (a `.*?`
+# body let this backtrack exponentially over a run of comments not followed by a tag).
+_HTML_START = re.compile(
+    r"(?:[\s\ufeff]|<!--(?:[^-]|-(?!->))*-->|<\?[^<>]*>)*<(?:!doctype\s+html|html|head|body)\b",
+    re.I,
+)
+_TAG = re.compile(
+    r"<(?:p|div|a|span|br|li|ul|table|script|meta|link|img|h[1-6]|article)\b[^<>]*>", re.I
+)
+
+HTML_SNIFF_CHARS = 10_000
 HTML_MIN_TAGS = 5
 """A text dump may quote a tag or two; five or more in the first 10 kB is markup."""
 
+MAX_NESTING = 60
+"""Container elements nested deeper than this are flattened before parsing. libxml2
+(lxml, hence trafilatura) drops everything below depth 256 ("Excessive depth in
+document"), so an article inside 10,000 nested divs came out empty; browsers flatten
+too (Blink: kMaximumHTMLParserDOMTreeDepth = 512). Elements with optional end tags are
+not counted, and a nested table adds four levels (table, tbody, tr, td): 60 x 4 stays
+under 256. Real pages are far shallower (Lighthouse flags a DOM depth over 32)."""
+
+# Elements that nest (neither void nor with an optional end tag, HTML Living Standard
+# 13.1.2); the block-level ones leave a line break where a too-deep one is removed.
+_BLOCK_CONTAINERS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "center", "details", "dialog", "div",
+        "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+        "h5", "h6", "header", "main", "menu", "nav", "ol", "pre", "section", "table", "ul",
+    }
+)  # fmt: skip
+_INLINE_CONTAINERS = frozenset(
+    {
+        "a", "abbr", "b", "bdi", "bdo", "big", "button", "cite", "code", "del", "dfn", "em",
+        "font", "i", "ins", "kbd", "label", "map", "mark", "nobr", "object", "q", "s", "samp",
+        "small", "span", "strike", "strong", "sub", "summary", "sup", "time", "tt", "u", "var",
+    }
+)  # fmt: skip
+_CONTAINERS = _BLOCK_CONTAINERS | _INLINE_CONTAINERS
+# Comments and raw-text elements are skipped whole (an unclosed one runs to the end, as
+# in a browser, so no match is retried); otherwise one tag.
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea|title)\b.*?(?:</\1\s*>|\Z)"
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>",
+    re.I | re.S,
+)
+
 
 def looks_like_html(text: str) -> bool:
-    head = text[:10_000]
+    """Whether a document is markup: it opens like an HTML page, or its start is full of
+    tags (a fragment)."""
+    head = text[:HTML_SNIFF_CHARS]
     return bool(_HTML_START.match(head)) or len(_TAG.findall(head)) >= HTML_MIN_TAGS
 
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
+    """What trafilatura found: the body, one paragraph per line, and the metadata."""
+
     text: str
     metadata: Metadata
 
 
 def extract(html: str, url: str | None, config: Config) -> Extracted:
-    """The body text (one paragraph per line) and metadata trafilatura finds."""
+    """The body text (one paragraph per line) and metadata trafilatura finds; empty when
+    it finds none or fails on the markup."""
     import trafilatura  # heavy; text mode never pays for it
+    from trafilatura.settings import Document
 
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        favor_precision=config.html_precision,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-    )
-    if doc is None:
+    try:
+        doc = trafilatura.bare_extraction(
+            flatten_deep_nesting(html),
+            url=url,
+            favor_precision=config.html_precision,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+        )
+    except Exception as error:  # lxml and trafilatura raise many kinds on odd markup
+        log.warning("trafilatura failed on %s: %r", url or "a page", error)
+        doc = None
+    if not isinstance(doc, Document):
         return Extracted("", Metadata(url=url))
     meta = Metadata(
         title=doc.title or None,
@@ -50,3 +108,40 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         language=doc.language or None,
     )
     return Extracted(doc.text or "", meta)
+
+
+def flatten_deep_nesting(html: str) -> str:
+    """The markup with container tags deeper than MAX_NESTING removed (block-level ones
+    become <br>), so their content stays in the parsed tree; unchanged if none is."""
+    if html.count("<") <= MAX_NESTING:
+        return html
+    open_tags: list[tuple[str, bool]] = []  # (name, removed)
+    open_names: Counter[str] = Counter()
+    pieces: list[str] = []
+    done = 0
+    for token in _TOKEN.finditer(html):
+        name = (token.group(3) or "").lower()
+        if name not in _CONTAINERS or token.group(0).endswith("/>"):
+            continue
+        if token.group(2):
+            if not open_names[name]:
+                continue  # a stray end tag
+            while True:  # an end tag also closes what was left open inside it
+                top, removed = open_tags.pop()
+                open_names[top] -= 1
+                if top == name:
+                    break
+        else:
+            removed = len(open_tags) >= MAX_NESTING
+            open_tags.append((name, removed))
+            open_names[name] += 1
+        if removed:
+            between = html[done : token.start()]
+            # One line break stands for a run of removed block tags (10,000 <br> are slow).
+            wrap = name in _BLOCK_CONTAINERS and bool(between.strip() or not pieces)
+            pieces += (between, "<br>" if wrap else "")
+            done = token.end()
+    if not pieces:
+        return html
+    pieces.append(html[done:])
+    return "".join(pieces)

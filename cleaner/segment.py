@@ -10,8 +10,11 @@ import unicodedata
 
 from cleaner.model import Block
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+# Every character str.isspace() knows that str.splitlines() does not break at (so a
+# block never holds a run of whitespace), plus the zero-width space and BOM.
+_SPACES = re.compile(r"[ \t\x1f\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 _ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060\u00ad]")
+_WORD = re.compile(r"\w+")
 
 
 def normalise_line(line: str) -> str:
@@ -36,4 +39,4 @@ def segment(text: str) -> list[Block]:
 
 def fold(text: str) -> str:
     """A comparison key: case-folded words only, for finding repeated text."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    return " ".join(_WORD.findall(text.casefold()))
