@@ -8,10 +8,12 @@ document becomes a failed `Outcome`, never an exception that stops the batch.
 from __future__ import annotations
 
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, TypeVar
@@ -306,6 +308,20 @@ def clean_items(items: Iterable[Item], settings: Settings, jobs: int) -> Iterato
     return ordered_map(_clean_chunk, items, settings, jobs, lambda item: _lost(item, settings))
 
 
+@contextmanager
+def _no_interrupt() -> Iterator[None]:
+    """Hold Ctrl-C while a document is written and counted, so the count said on
+    interruption is exactly the files written; the signal lands right after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def run(
     items: Iterable[Item],
     settings: Settings,
@@ -321,8 +337,9 @@ def run(
     """
     try:
         for outcome in clean_items(items, settings, jobs):
-            written = sink.write(outcome)
-            summary.add(written)
+            with _no_interrupt():
+                written = sink.write(outcome)
+                summary.add(written)
             notify(written)
         sink.close()
     except BaseException:

@@ -86,11 +86,16 @@ def test_files_to_jsonl_stdout(command: list[str]) -> None:
     assert len(done.stdout.splitlines()) == 2
 
 
+DOCUMENTS = 3000
+"""Enough that the batch cannot finish between its first output file and the signal
+(400 finished in that window once, on a fast machine: ~1 ms per seed copy per core)."""
+
+
 def test_ctrl_c_leaves_whole_files_and_says_how_many(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
-    for n in range(400):
-        shutil.copy(SEED, pages / f"{n:03d}.txt")
+    for n in range(DOCUMENTS):
+        shutil.copy(SEED, pages / f"{n:04d}.txt")
     out = tmp_path / "out"
     process = subprocess.Popen(
         [*COMMANDS["module"], str(pages), "--out-dir", str(out), "-j", "2"],
@@ -105,5 +110,5 @@ def test_ctrl_c_leaves_whole_files_and_says_how_many(tmp_path: Path) -> None:
     assert b"clean: interrupted: " in stderr
     finished = int(stderr.split(b"clean: interrupted: ")[1].split()[0])
     written = sorted(out.iterdir())
-    assert 0 < finished == len(written) < 400
+    assert 0 < finished == len(written) < DOCUMENTS
     assert all(p.suffix == ".txt" and p.stat().st_size > 0 for p in written), "no partial file"
