@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from cleaner.model import Label
@@ -42,7 +43,8 @@ def _log(n: float) -> float:
     return math.log1p(max(n, 0.0))
 
 
-def vectorize(state: TextState) -> list[list[float]]:
+def vectorize(state: TextState, blocks: range | None = None) -> list[list[float]]:
+    """Rows for `blocks` (default: every block of the page)."""
     page = state.page
     n = len(page)
     if not n:
@@ -55,14 +57,18 @@ def vectorize(state: TextState) -> list[list[float]]:
     title = meta.title if meta.title is not None else -1
     good_chars = [f.chars if lab is Label.GOOD else 0 for f, lab in zip(feats, labels, strict=True)]
     all_chars = sum(f.chars for f in feats) or 1
+    page_good_share = sum(good_chars) / all_chars
+    chars_upto = [0, *accumulate(f.chars for f in feats)]
+    good_upto = [0, *accumulate(good_chars)]
     counts = Counter(fold(b.text) for b in page.blocks)
+    first_end_after = next((e for e in ends if body and e > body.start), None)
     rows: list[list[float]] = []
-    for i, f in enumerate(feats):
+    for i in blocks if blocks is not None else range(n):
+        f = feats[i]
         lo, hi = max(0, i - CONTEXT), min(n, i + CONTEXT + 1)
-        window = sum(feats[j].chars for j in range(lo, hi)) or 1
+        window = (chars_upto[hi] - chars_upto[lo]) or 1
         prev_f = feats[i - 1] if i else None
         next_f = feats[i + 1] if i + 1 < n else None
-        first_end_after = next((e for e in ends if body and e > body.start), None)
         rows.append(
             [
                 _log(f.chars), float(f.words), f.stopword_density, float(f.ends_sentence),
@@ -87,9 +93,9 @@ def vectorize(state: TextState) -> list[list[float]]:
                 _log(prev_f.chars) if prev_f else 0.0,
                 _log(next_f.chars) if next_f else 0.0,
                 float(i - 1 in marks), float(i + 1 in marks),
-                sum(good_chars[lo:hi]) / window,
+                (good_upto[hi] - good_upto[lo]) / window,
                 float(counts[fold(page.blocks[i].text)] - 1),
-                _log(n), sum(good_chars) / all_chars,
+                _log(n), page_good_share,
             ]
         )  # fmt: skip
     return rows

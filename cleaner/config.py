@@ -16,6 +16,11 @@ FTR_PATH_ENV = "CLEANER_FTR_PATH"
 """Environment variable: fivefilters site-config directories, separated by os.pathsep."""
 
 
+MAX_INPUT = 20_000_000
+"""20 MB: the largest page of the development sets is about 2 MB of HTML; a 10 MB
+one-line dump is still cleaned, a 100 MB file is refused at once."""
+
+
 @dataclass(frozen=True)
 class Config:
     """Options of `clean`.
@@ -43,6 +48,11 @@ class Config:
         In text mode, let the learned block classifier (trained on the development
         sets with site-grouped cross-validation; see README) make the final keep/drop
         call on blocks no rule has marked. Off gives the hand-written heuristics alone.
+    max_input:
+        Documents longer than this (characters of a str, bytes of bytes) are refused
+        with the problem "input_too_large" instead of being cleaned: no web page's
+        article needs more, and cleaning costs time linear in the size (100 MB of text
+        would take about ten minutes).
     furniture:
         Lines known to be the site's furniture (e.g. learned from many pages of the
         same host in a batch), as `cleaner.segment.fold` keys; blocks equal to one
@@ -56,6 +66,7 @@ class Config:
     ftr_dirs: tuple[Path, ...] = ()
     html_precision: bool = True
     block_model: bool = True
+    max_input: int = MAX_INPUT
     furniture: frozenset[str] = frozenset()
 
     def with_overrides(self, **overrides: Any) -> Config:

@@ -18,16 +18,18 @@ def final_keep(
     heuristic_keep: Sequence[bool],
     marked: Sequence[bool],
     headings: Sequence[bool],
-    scores: Sequence[float] | None,
+    scores: Sequence[float | None] | None,
     low: float = KEEP_LOW,
     high: float = KEEP_HIGH,
 ) -> list[bool]:
+    """Keep or drop each block; a block without a score (None) keeps the heuristics'
+    verdict."""
     n = len(heuristic_keep)
     if scores is None:
         keep = [h and not m for h, m in zip(heuristic_keep, marked, strict=True)]
     else:
         keep = [
-            not m and p >= (low if h else high)
+            not m and (h if p is None else p >= (low if h else high))
             for h, m, p in zip(heuristic_keep, marked, scores, strict=True)
         ]
     for i in range(n - 2, -1, -1):

@@ -11,6 +11,7 @@ class Problem(StrEnum):
     EMPTY = "empty_input"
     BINARY = "binary_input"
     UNDECODABLE = "undecodable_input"
+    TOO_LARGE = "input_too_large"
     NO_ARTICLE = "no_article_found"
 
 
@@ -18,10 +19,11 @@ MESSAGES: dict[Problem, str] = {
     Problem.EMPTY: "the input is empty",
     Problem.BINARY: "the input is binary data, not a web page",
     Problem.UNDECODABLE: "the input's bytes are in no text encoding that could be recognised",
+    Problem.TOO_LARGE: "the input is larger than the cleaner's size limit (Config.max_input)",
     Problem.NO_ARTICLE: "no article body was found",
 }
 
-INPUT_PROBLEMS = frozenset({Problem.EMPTY, Problem.BINARY, Problem.UNDECODABLE})
+INPUT_PROBLEMS = frozenset({Problem.EMPTY, Problem.BINARY, Problem.UNDECODABLE, Problem.TOO_LARGE})
 """Problems of the input itself (an error), as opposed to a page with no article."""
 
 

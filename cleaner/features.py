@@ -9,7 +9,12 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_URL = re.compile(r"https?://\S+|www\.\S+|\b\S+\.(?:com|org|net|co)(?:/\S*)?\b", re.I)
+# A bare domain is matched only from the start of a dotted run, with possessive loops:
+# "\b\S+\.com" retried from every word boundary of a long token, quadratic in its length.
+_URL = re.compile(
+    r"https?://\S+|www\.\S+|(?<![\w.-])(?:[a-z0-9-]++\.)++(?:com|org|net|co)\b(?:/\S*+)?",
+    re.I,
+)
 _HANDLE = re.compile(r"(?<!\w)[@#]\w+")
 _TERMINAL = '.!?…。！？:;"”’»)'
 _LETTER = re.compile(r"[^\W\d_]")

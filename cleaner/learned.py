@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -39,13 +40,36 @@ class BlockModel:
     high: float
     trees: tuple[Tree, ...]
     cv: dict[str, Any]
+    raw_score: Callable[[list[float]], float] = field(compare=False, repr=False)
 
     def probabilities(self, rows: list[list[float]]) -> list[float]:
-        out = []
-        for row in rows:
-            raw = self.baseline + sum(t.score(row) for t in self.trees)
-            out.append(1.0 / (1.0 + math.exp(-raw)))
-        return out
+        score = self.raw_score
+        return [1.0 / (1.0 + math.exp(-score(row))) for row in rows]
+
+
+def compile_trees(baseline: float, trees: tuple[Tree, ...]) -> Callable[[list[float]], float]:
+    """The trees as one generated Python function of nested ifs: the same sums as
+    walking them node by node (`Tree.score`), about ten times faster, which matters on
+    pages of thousands of short blocks."""
+    lines = ["def raw_score(r):", f"    t = {baseline!r}"]
+
+    def emit(tree: Tree, node: int, depth: int) -> None:
+        pad = "    " * depth
+        if tree.leaf[node]:
+            lines.append(f"{pad}t += {tree.value[node]!r}")
+            return
+        lines.append(f"{pad}if r[{tree.feature[node]}] <= {tree.threshold[node]!r}:")
+        emit(tree, tree.left[node], depth + 1)
+        lines.append(f"{pad}else:")
+        emit(tree, tree.right[node], depth + 1)
+
+    for tree in trees:
+        emit(tree, 0, 1)
+    lines.append("    return t")
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), "<block_model>", "exec"), namespace)  # our own data
+    function: Callable[[list[float]], float] = namespace["raw_score"]
+    return function
 
 
 def parse_model(data: dict[str, Any]) -> BlockModel:
@@ -62,8 +86,14 @@ def parse_model(data: dict[str, Any]) -> BlockModel:
         )
         for t in data["trees"]
     )
+    baseline = float(data["baseline"])
     return BlockModel(
-        float(data["baseline"]), float(data["low"]), float(data["high"]), trees, data.get("cv", {})
+        baseline,
+        float(data["low"]),
+        float(data["high"]),
+        trees,
+        data.get("cv", {}),
+        compile_trees(baseline, trees),
     )
 
 

@@ -17,6 +17,8 @@ from cleaner.unwrap import unwrap
 
 
 def run(document: str | bytes, url: str | None, config: Config) -> Result:
+    if len(document) > config.max_input:
+        return Result("", Metadata(url=url), kind="unknown", problem=Problem.TOO_LARGE.value)
     decoded = decode(document)
     if decoded.problem is not None:
         return Result("", Metadata(url=url), kind="unknown", problem=decoded.problem.value)

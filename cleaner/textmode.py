@@ -44,7 +44,7 @@ class TextState:
     extent: Extent | None = None
     meta: TextMeta = field(default_factory=TextMeta)
     known_title: str | None = None
-    scores: list[float] | None = None
+    scores: list[float | None] | None = None
 
 
 def new_state(
@@ -189,9 +189,20 @@ def score_blocks(state: TextState) -> None:
     if state.trusted_extent or not state.config.block_model:
         return
     model = learned.shipped_model()
-    if model is None:
-        return
-    state.scores = model.probabilities(blockfeatures.vectorize(state))
+    body = state.extent
+    if model is None or body is None:
+        return  # the model refines an article the heuristics found; it never invents one
+    n = len(state.page)
+    lo = max(0, body.start - MODEL_WINDOW)
+    hi = min(n, body.end + 1 + MODEL_WINDOW)
+    scored = model.probabilities(blockfeatures.vectorize(state, range(lo, hi)))
+    state.scores = [None] * lo + list(scored) + [None] * (n - hi)
+
+
+MODEL_WINDOW = 500
+"""Blocks further than this from the heuristic body are left to the heuristics: the
+model's distance features stop at 50 blocks, and this keeps a page of a million menu
+lines from costing a model call each (tests/test_robustness.py)."""
 
 
 STEPS: tuple[Callable[[TextState], None], ...] = (

@@ -11,7 +11,8 @@ WRAP_MIN_CHARS = 50
 """A wrapped line runs close to the wrap width (72-100 columns in practice); menu
 items and headings are far shorter, so they are never joined to what follows."""
 
-_OPEN_END = re.compile(r"[^\W\d_,;–—-]$|[,;–—-]$")
+_OPEN_END = re.compile(r"[^\W\d_]|[,;–—-]")
+"""The last character of a line cut mid-sentence: a letter, or a comma or dash."""
 _CONTINUES = re.compile(r"^[^\W\d_A-ZÀ-Ý]")
 
 
@@ -20,16 +21,24 @@ def unwrap(blocks: list[Block]) -> list[Block]:
     long, no closing punctuation, no blank line between, and the next line goes on
     in lower case (or the cut came after a comma or dash)."""
     out: list[Block] = []
+    parts: list[list[str]] = []  # the lines of each output block, joined once at the end
     for block in blocks:
-        if out and not block.blank_before and _wrapped(out[-1].text, block.text):
-            prev = out[-1]
-            out[-1] = Block(prev.index, f"{prev.text} {block.text}", prev.blank_before)
+        if parts and not block.blank_before and _wrapped(parts[-1], block.text):
+            parts[-1].append(block.text)
         else:
             out.append(Block(len(out), block.text, block.blank_before))
-    return out
+            parts.append([block.text])
+    return [
+        b if len(lines) == 1 else Block(b.index, " ".join(lines), b.blank_before)
+        for b, lines in zip(out, parts, strict=True)
+    ]
 
 
-def _wrapped(previous: str, line: str) -> bool:
-    if len(previous) < WRAP_MIN_CHARS or not _OPEN_END.search(previous):
+def _wrapped(previous: list[str], line: str) -> bool:
+    """Whether `line` continues the paragraph whose lines so far are `previous`."""
+    last = previous[-1]
+    if len(previous) == 1 and len(last) < WRAP_MIN_CHARS:
+        return False  # once joined, a paragraph is already past the minimum
+    if not _OPEN_END.match(last[-1]):
         return False
-    return bool(_CONTINUES.match(line)) or previous.endswith((",", "–", "—", "-"))
+    return bool(_CONTINUES.match(line)) or last.endswith((",", "–", "—", "-"))

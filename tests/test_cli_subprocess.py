@@ -75,8 +75,8 @@ def test_jsonl_batch_from_stdin(command: list[str], tmp_path: Path) -> None:
 def test_warc_batch(command: list[str], tmp_path: Path) -> None:
     make_warc(tmp_path / "crawl.warc.gz")
     done = run(command, tmp_path / "crawl.warc.gz", "--jsonl-out", tmp_path / "o.jsonl", "-q")
-    assert done.returncode == cli.EXIT_OK
-    assert done.stderr == b""
+    assert done.returncode == cli.EXIT_OK, done.stderr
+    assert done.stderr == b"", done.stderr
     assert len((tmp_path / "o.jsonl").read_text().splitlines()) == 2
 
 

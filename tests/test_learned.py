@@ -55,3 +55,15 @@ def test_tree_walk_and_sigmoid() -> None:
 def test_model_decisions_are_named() -> None:
     result = clean(read_fixture("text/seed_newsweek_via_aggregator.txt"))
     assert all(r.rule and r.reason for r in result.removed)
+
+
+def test_compiled_trees_equal_the_tree_walk() -> None:
+    import random
+
+    model = shipped_model()
+    assert model is not None
+    rng = random.Random(3)
+    for _ in range(200):
+        row = [rng.uniform(-1.0, 60.0) for _ in FEATURE_NAMES]
+        walked = model.baseline + sum(t.score(row) for t in model.trees)
+        assert abs(model.raw_score(row) - walked) < 1e-9

@@ -29,12 +29,19 @@ MIN_REPEATED_WORDS = 4
 """A shorter fragment is found in any article by chance."""
 
 
+MAX_EMBEDS = 50
+"""An article embeds a handful of posts; a page with more signatures than this is a
+timeline or feed, and checking each against every block would cost O(n^2)."""
+
+
 def embedded_posts(page: Page) -> dict[int, Mark]:
+    signed = [i for i, b in enumerate(page.blocks) if _SIGNATURE.search(b.text)]
+    if not signed or len(signed) > MAX_EMBEDS:
+        return {}
     keys = [fold(b.text) for b in page.blocks]
     marks: dict[int, Mark] = {}
-    for i, block in enumerate(page.blocks):
-        if not _SIGNATURE.search(block.text):
-            continue
+    for i in signed:
+        block = page.blocks[i]
         own = fold(_LINKS.sub(" ", block.text))
         span = [i]
         for j in range(i - 1, max(-1, i - 1 - EMBED_MAX_BLOCKS), -1):
