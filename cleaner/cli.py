@@ -5,8 +5,9 @@ One page: `clean FILE` (or stdin) writes its body to stdout or `-o`. Batches:
 and `clean CRAWL.warc.gz` write one JSON Lines record per document, in input order.
 
 Exit codes: 0 done (an article-less page gives empty output and a warning),
-2 usage error, 3 input error (missing, unreadable, empty, binary or undecodable input;
-for a batch: its JSONL input cannot be opened), 4 partial batch failure (some
+1 `--check-rules` found problems, 2 usage error, 3 input error (missing, unreadable,
+empty, binary, undecodable or too large input; for a batch: its JSONL input cannot be
+opened), 4 partial batch failure (some
 documents failed; each is named on stderr or has an error record), 130 interrupted,
 141 standard output closed by its reader (e.g. `| head`).
 """
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from cleaner import __version__, sinks, sources, warc
+from cleaner import __version__, rulecheck, sinks, sources, warc
 from cleaner.api import clean
 from cleaner.config import Config
 from cleaner.errors import INPUT_PROBLEMS, MESSAGES, CleanerError, Problem
@@ -37,6 +38,8 @@ EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INPUT = 3
 EXIT_PARTIAL = 4
+EXIT_RULE_PROBLEMS = 1
+"""`--check-rules` found problems (as linters do)."""
 EXIT_INTERRUPTED = 130
 """128 + SIGINT, as shells report a command stopped by Ctrl-C."""
 EXIT_PIPE_CLOSED = 141
@@ -66,6 +69,7 @@ MSG_SUMMARY = (
     "{bytes_in} in, {bytes_out} out"
 )
 MSG_REMOVED = "blocks removed: {counts}"
+MSG_RULES_CHECKED = "clean: {count} rule problem(s) found"
 MSG_LEARNED = "learned furniture: {lines} lines for {groups} hosts or folders"
 
 STDOUT = Path("-")
@@ -87,10 +91,13 @@ Examples:
   clean a.html b.txt.gz --out-dir o  several files (.gz read transparently)
   clean --jsonl in.jsonl --jsonl-out out.jsonl  one record per line, in order
   clean crawl.warc.gz > out.jsonl    every HTML response of a WARC file
+  clean page.html --url URL --ftr-rules ftr-site-config/   use fivefilters rules
+  clean --check-rules ./my-rules     check rule files (ours and fivefilters')
 
 \b
 Exit codes: 0 done (no article: empty output and a warning on stderr),
-2 usage error, 3 input error (missing, empty, binary or undecodable input),
+1 --check-rules found problems, 2 usage error, 3 input error (missing,
+empty, binary, undecodable or too large input),
 4 partial batch failure (some documents failed; each is named on stderr
 or gets an error record), 130 interrupted (Ctrl-C), 141 stdout closed.
 """
@@ -119,6 +126,15 @@ class InputError(Exception):
     help="A directory of site-rule files (repeatable; later ones win).",
 )  # fmt: skip
 @click.option("--no-site-rules", is_flag=True, help="Use the generic rules only.")
+@click.option(
+    "--ftr-rules", "ftr_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    help="A directory of fivefilters site configs for HTML mode (repeatable; later ones win).",
+)  # fmt: skip
+@click.option(
+    "--check-rules", "check_dirs", multiple=True, metavar="DIR",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Check every rule file in DIR (ours and fivefilters'), print problems, and exit.",
+)  # fmt: skip
 @click.option(
     "--out-dir", type=click.Path(path_type=Path),
     help="Batch: write each input's body here, mirroring folders (.txt, or .json).",
@@ -155,7 +171,10 @@ def main(**options: Any) -> None:
         language=options["language"],
         site_rules=not options["no_site_rules"],
         rule_dirs=options["rule_dirs"],
+        ftr_dirs=options["ftr_dirs"],
     )
+    if options["check_dirs"]:
+        sys.exit(_check_rules(options["check_dirs"]))
     try:
         if _is_batch(options):
             sys.exit(_run_batch(config, options))
@@ -168,6 +187,15 @@ def main(**options: Any) -> None:
         # keep Python from failing again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_PIPE_CLOSED)
+
+
+def _check_rules(directories: tuple[Path, ...]) -> int:
+    """Print each rule problem on its own line; exit 0 when there is none, else 1."""
+    problems = [p for d in directories for p in rulecheck.check_directory(d)]
+    for problem in problems:
+        click.echo(problem)
+    click.echo(MSG_RULES_CHECKED.format(count=len(problems)), err=True)
+    return EXIT_RULE_PROBLEMS if problems else EXIT_OK
 
 
 def _is_batch(options: dict[str, Any]) -> bool:

@@ -42,6 +42,15 @@ class Prepared:
     date: str | None
     source: str
 
+    def body_html(self) -> str | None:
+        """The body container as a page of its own, for the extractor."""
+        if self.body is None:
+            return None
+        import lxml.html
+
+        inner = lxml.html.tostring(self.body, encoding="unicode")
+        return f"<html><body>{inner}</body></html>"
+
 
 @cache
 def _collection(directories: tuple[Path, ...]) -> FtrDirectory:

@@ -8,10 +8,12 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
+from cleaner import ftrmode
 from cleaner.config import Config
-from cleaner.model import Metadata
+from cleaner.model import Metadata, Removal
 
 log = logging.getLogger(__name__)
 
@@ -73,21 +75,50 @@ def looks_like_html(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
-    """What trafilatura found: the body, one paragraph per line, and the metadata."""
+    """What trafilatura found: the body, one paragraph per line, the metadata, and what
+    a fivefilters site config removed before it looked."""
 
     text: str
     metadata: Metadata
+    removed: tuple[Removal, ...] = ()
 
 
 def extract(html: str, url: str | None, config: Config) -> Extracted:
     """The body text (one paragraph per line) and metadata trafilatura finds; empty when
-    it finds none or fails on the markup."""
+    it finds none or fails on the markup. Where a fivefilters site config covers the
+    URL's host, its strip rules shape the page first and its body container, if it
+    still matches enough text, is what trafilatura extracts from."""
+    html = flatten_deep_nesting(html)
+    prepared = ftrmode.prepare(html, url, config.all_ftr_dirs())
+    if prepared is None:
+        doc = _extract(html, url, config)
+        return Extracted(doc.text or "", _metadata(doc, url)) if doc else _nothing(url)
+    body_html = prepared.body_html()
+    doc = _extract(prepared.tree, url, config)
+    body = _extract(body_html, url, config) if body_html else None
+    text = (body.text if body and body.text else None) or (doc.text if doc else "") or ""
+    meta = _metadata(doc, url) if doc else Metadata(url=url)
+    meta = replace(
+        meta,
+        title=prepared.title or meta.title,
+        author=prepared.author or meta.author,
+        date=prepared.date or meta.date,
+    )
+    return Extracted(text, meta, prepared.removed)
+
+
+def _nothing(url: str | None) -> Extracted:
+    return Extracted("", Metadata(url=url))
+
+
+def _extract(document: Any, url: str | None, config: Config) -> Any:
+    """trafilatura's Document for a page (markup or a parsed tree), or None."""
     import trafilatura  # heavy; text mode never pays for it
     from trafilatura.settings import Document
 
     try:
         doc = trafilatura.bare_extraction(
-            flatten_deep_nesting(html),
+            document,
             url=url,
             favor_precision=config.html_precision,
             include_comments=False,
@@ -96,10 +127,12 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         )
     except Exception as error:  # lxml and trafilatura raise many kinds on odd markup
         log.warning("trafilatura failed on %s: %r", url or "a page", error)
-        doc = None
-    if not isinstance(doc, Document):
-        return Extracted("", Metadata(url=url))
-    meta = Metadata(
+        return None
+    return doc if isinstance(doc, Document) else None
+
+
+def _metadata(doc: Any, url: str | None) -> Metadata:
+    return Metadata(
         title=doc.title or None,
         author=doc.author or None,
         date=doc.date or None,
@@ -107,7 +140,6 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         url=doc.url or url,
         language=doc.language or None,
     )
-    return Extracted(doc.text or "", meta)
 
 
 def flatten_deep_nesting(html: str) -> str:

@@ -10,7 +10,7 @@ from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import Problem
 from cleaner.language import iso_code
-from cleaner.model import Metadata, Result
+from cleaner.model import Metadata, Removal, Result
 from cleaner.segment import segment
 from cleaner.sites import host_of
 from cleaner.unwrap import unwrap
@@ -25,9 +25,10 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
     kind = config.kind
     if kind == "auto":
         kind = "html" if htmlmode.looks_like_html(decoded.text) else "text"
+    dom_removed: tuple[Removal, ...] = ()
     if kind == "html":
         extracted = htmlmode.extract(decoded.text, url, config)
-        text, meta = extracted.text, extracted.metadata
+        text, meta, dom_removed = extracted.text, extracted.metadata, extracted.removed
     else:
         text, meta = decoded.text, Metadata(url=url)
     state = textmode.run_steps(
@@ -42,7 +43,7 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         text=body,
         metadata=meta,
         kind=kind,
-        removed=tuple(removed),
+        removed=dom_removed + tuple(removed),
         blocks=tuple(decisions),
         problem=None if body else Problem.NO_ARTICLE.value,
     )

@@ -1,0 +1,73 @@
+"""What the fivefilters site-config collection does to HTML-mode accuracy (issue 4):
+F1 of `clean(html, url, kind="html")` with and without the collection, on every page
+and on the pages whose host has a config, plus how often a stale `body` rule was
+ignored for matching too little text.
+
+    python scripts/ftr_effect.py [BENCHMARKS] [--ftr ../shared/site-rules/ftr-site-config]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import benchlib as bl
+
+from cleaner import clean
+from cleaner.ftr import FtrDirectory
+from cleaner.ftrmode import prepare
+
+DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
+DEFAULT_FTR = bl.REPO_ROOT.parent / "shared" / "site-rules" / "ftr-site-config"
+
+
+def run_page(args: tuple[bl.Page, Path]) -> tuple[str, bool, bool, bl.Overlap, bl.Overlap]:
+    page, ftr = args
+    html = page.html()
+    host = urlsplit(page.url).hostname or ""
+    covered = FtrDirectory([ftr]).find(host) is not None
+    prepared = prepare(html, page.url, (ftr,)) if covered else None
+    body_used = prepared is not None and prepared.body is not None
+    without = clean(html, page.url, kind="html").text
+    with_ftr = clean(html, page.url, kind="html", ftr_dirs=(ftr,)).text if covered else without
+    return (
+        page.set_name,
+        covered,
+        body_used,
+        bl.overlap(page.gold, without),
+        bl.overlap(page.gold, with_ftr),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("benchmarks", nargs="?", type=Path, default=DEFAULT_BENCHMARKS)
+    parser.add_argument("--ftr", type=Path, default=DEFAULT_FTR)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    pages = [p for name in bl.SET_DIRS for p in bl.load_set(name, args.benchmarks)]
+    with ProcessPoolExecutor(args.jobs) as pool:
+        rows = list(pool.map(run_page, [(p, args.ftr) for p in pages], chunksize=4))
+    print("| set | pages | F1 without | F1 with | covered pages | covered: without | with |"
+          " body rule used | stale body ignored |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name in bl.SET_DIRS:
+        mine = [r for r in rows if r[0] == name]
+        covered = [r for r in mine if r[1]]
+        f1 = lambda rs, k: bl.aggregate(r[k] for r in rs).f1  # noqa: E731
+        used = sum(1 for r in covered if r[2])
+        print(
+            f"| {name} | {len(mine)} | {f1(mine, 3):.3f} | {f1(mine, 4):.3f} | {len(covered)} "
+            f"| {f1(covered, 3):.3f} | {f1(covered, 4):.3f} | {used} | {len(covered) - used} |"
+        )
+    print("(stale body ignored: the config has no body rule, or it matched too little)",
+          file=sys.stderr)  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
