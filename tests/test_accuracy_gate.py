@@ -7,26 +7,24 @@ them. Without the benchmarks the gate skips locally and fails in CI.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.shared_material import BENCHMARKS, require
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 
 import benchlib as bl  # noqa: E402  (a script helper, importable once scripts/ is on the path)
 
-BENCHMARKS = Path(os.environ.get("CLEANER_BENCHMARKS", REPO_ROOT.parent / "shared" / "benchmarks"))
-"""Where the development sets are; `CLEANER_BENCHMARKS` overrides the usual place."""
 BASELINE = Path(__file__).with_name("accuracy_baseline.json")
 WORKERS = 2
 EXPECTED_PAGES = {bl.SCRAPINGHUB: 181, bl.WCXB: 709}
 """Page counts from the sets' READMEs: a partial copy must not pass the gate."""
 
 MISSING = "development benchmarks not found at {path}"
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 FLOORS: dict[str, dict[str, float]] = json.loads(BASELINE.read_text(encoding="utf-8"))
 CASES = [(set_name, mode) for set_name in bl.SET_DIRS for mode in bl.ALL_MODES]
@@ -35,10 +33,7 @@ CASES = [(set_name, mode) for set_name in bl.SET_DIRS for mode in bl.ALL_MODES]
 @pytest.fixture(scope="module")
 def measured() -> dict[bl.Key, bl.Summary]:
     """The cleaner on every page of both sets in every mode, each dump made once."""
-    if not BENCHMARKS.is_dir():
-        if IN_CI:
-            pytest.fail(MISSING.format(path=BENCHMARKS) + " (CI=true: the gate may not skip)")
-        pytest.skip(MISSING.format(path=BENCHMARKS))
+    require(BENCHMARKS.is_dir(), MISSING.format(path=BENCHMARKS))
     pages = {name: bl.load_set(name, BENCHMARKS) for name in bl.SET_DIRS}
     counts = {name: len(found) for name, found in pages.items()}
     assert counts == EXPECTED_PAGES, f"incomplete benchmarks at {BENCHMARKS}"

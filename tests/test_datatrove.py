@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import subprocess
 import sys
 from collections import Counter
@@ -18,11 +17,8 @@ from typing import Any
 import pytest
 
 from cleaner import Config, clean
+from tests.shared_material import BENCHMARKS, require
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
-REPO_ROOT = Path(__file__).resolve().parents[1]
-BENCHMARKS = Path(os.environ.get("CLEANER_BENCHMARKS", REPO_ROOT.parent / "shared" / "benchmarks"))
-"""Where the development sets are; `CLEANER_BENCHMARKS` overrides the usual place."""
 SCRAPINGHUB = BENCHMARKS / "scrapinghub"
 
 SAMPLE_PAGES = 10
@@ -41,10 +37,7 @@ NO_ARTICLE = "Home\nNews\nSport\nContact us\n"
 
 
 def _require(condition: bool, reason: str) -> None:
-    if not condition:
-        if IN_CI:
-            pytest.fail(f"{reason} (CI=true: these tests may not skip)")
-        pytest.skip(reason, allow_module_level=True)
+    require(condition, reason, module=True)
 
 
 try:

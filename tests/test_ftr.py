@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 import lxml.html
@@ -21,6 +20,7 @@ from cleaner.ftr import (
     parse_site_config,
     validate_directory,
 )
+from tests.shared_material import require
 
 COLLECTION = Path(__file__).resolve().parents[2] / "shared" / "site-rules" / "ftr-site-config"
 # Measured on the 2026-08-18 snapshot: clubic.com:23 (a `//` comment line), gendai.media:7
@@ -350,10 +350,6 @@ def test_validate_directory_reports_parse_and_xpath_problems(tmp_path: Path) -> 
 
 
 def test_validate_the_real_collection() -> None:
-    if not COLLECTION.is_dir():
-        reason = f"fivefilters collection not found at {COLLECTION}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+    require(COLLECTION.is_dir(), f"fivefilters collection not found at {COLLECTION}")
     problems = validate_directory(COLLECTION)
     assert len(problems) <= COLLECTION_PROBLEMS, "\n".join(problems)

@@ -18,11 +18,8 @@ from typing import Any
 import pytest
 
 from cleaner import Config, Result, clean
+from tests.shared_material import BENCHMARKS, require
 
-IN_CI = os.environ.get("CI", "").lower() == "true"
-REPO_ROOT = Path(__file__).resolve().parents[1]
-BENCHMARKS = Path(os.environ.get("CLEANER_BENCHMARKS", REPO_ROOT.parent / "shared" / "benchmarks"))
-"""Where the development sets are; `CLEANER_BENCHMARKS` overrides the usual place."""
 SCRAPINGHUB = BENCHMARKS / "scrapinghub"
 
 SAMPLE_PAGES = 20
@@ -43,10 +40,7 @@ SCHEMA = "id string, html string, url string"
 
 
 def _require(condition: bool, reason: str) -> None:
-    if not condition:
-        if IN_CI:
-            pytest.fail(f"{reason} (CI=true: these tests may not skip)")
-        pytest.skip(reason, allow_module_level=True)
+    require(condition, reason, module=True)
 
 
 _require(shutil.which("java") is not None or "JAVA_HOME" in os.environ, "no Java runtime")
