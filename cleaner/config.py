@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 InputKind = Literal["auto", "text", "html"]
+HtmlExtraction = Literal["adaptive", "precision", "recall"]
 
 RULES_PATH_ENV = "CLEANER_RULES_PATH"
 """Environment variable: extra site-rule directories, separated by os.pathsep."""
@@ -41,9 +42,11 @@ class Config:
         Directories of fivefilters site configs (the ftr-site-config collection or
         your own files in its format), used in HTML mode; later ones win. Directories
         named in CLEANER_FTR_PATH come after these.
-    html_precision:
-        In HTML mode, ask trafilatura to favour precision (measured better on the
-        development sets; see README).
+    html_extraction:
+        How trafilatura is run in HTML mode: "precision" (favour_precision), "recall"
+        (its default), or "adaptive" (default): both, keeping the precise text unless
+        it holds under half of what recall mode finds, the sign that it cut the
+        article. Adaptive costs two extractions; measured best (README).
     block_model:
         In text mode, let the learned block classifier (trained on the development
         sets with site-grouped cross-validation; see README) make the final keep/drop
@@ -64,7 +67,7 @@ class Config:
     site_rules: bool = True
     rule_dirs: tuple[Path, ...] = ()
     ftr_dirs: tuple[Path, ...] = ()
-    html_precision: bool = True
+    html_extraction: HtmlExtraction = "adaptive"
     block_model: bool = True
     max_input: int = MAX_INPUT
     furniture: frozenset[str] = frozenset()

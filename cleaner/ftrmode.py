@@ -42,6 +42,12 @@ class Prepared:
     date: str | None
     source: str
 
+    def page_html(self) -> str:
+        """The whole page after the strip rules, as markup."""
+        import lxml.html
+
+        return str(lxml.html.tostring(self.tree, encoding="unicode"))
+
     def body_html(self) -> str | None:
         """The body container as a page of its own, for the extractor."""
         if self.body is None:

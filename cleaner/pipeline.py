@@ -26,14 +26,16 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
     if kind == "auto":
         kind = "html" if htmlmode.looks_like_html(decoded.text) else "text"
     dom_removed: tuple[Removal, ...] = ()
+    trusted = False
     if kind == "html":
         extracted = htmlmode.extract(decoded.text, url, config)
         text, meta, dom_removed = extracted.text, extracted.metadata, extracted.removed
+        trusted = extracted.trusted
     else:
         text, meta = decoded.text, Metadata(url=url)
     state = textmode.run_steps(
         textmode.new_state(
-            unwrap(segment(text)), url, config, trusted=kind == "html", known_title=meta.title
+            unwrap(segment(text)), url, config, trusted=trusted, known_title=meta.title
         )
     )
     kept, removed, decisions = textmode.decide(state)
