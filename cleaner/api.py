@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from cleaner.config import DEFAULT_CONFIG, Config
-from cleaner.model import Result
+from cleaner.deadline import DocumentTimeout, deadline
+from cleaner.errors import Problem
+from cleaner.model import Metadata, Result
 from cleaner.pipeline import run
 
 
@@ -21,8 +23,13 @@ def clean(
     `document` is the page as text or raw bytes (decoded here). `url` is where the
     page came from; it selects site rules and fills the metadata. Options come
     from `config` with keyword `overrides` on top (e.g. ``kind="text"``).
-    Never raises on bad content: an empty, binary or article-less page gives an
-    empty `Result.text` and a `Result.problem`.
+    Never raises on bad content: an empty, binary or article-less page, or one that
+    takes longer than `Config.timeout`, gives an empty `Result.text` and a
+    `Result.problem`.
     """
     cfg = (config or DEFAULT_CONFIG).with_overrides(**overrides)
-    return run(document, url, cfg)
+    try:
+        with deadline(cfg.timeout):
+            return run(document, url, cfg)
+    except DocumentTimeout:
+        return Result("", Metadata(url=url), kind="unknown", problem=Problem.TIMEOUT.value)

@@ -12,6 +12,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from typing import Any, TypeVar
 from cleaner import furniture, records
 from cleaner.api import clean
 from cleaner.config import Config
+from cleaner.deadline import DocumentTimeout, deadline
 from cleaner.decode import decode
 from cleaner.errors import INPUT_PROBLEMS, MESSAGES, Problem
 from cleaner.htmlmode import looks_like_html
@@ -44,8 +46,13 @@ WINDOW_PER_JOB = 4
 """Chunks in flight per worker: enough to keep every worker busy, few enough that
 memory does not grow with the input."""
 
+HANG_GRACE = 30.0
+"""Seconds past a document's own time limit before the parent gives up on a worker that
+no longer answers (stuck inside one C call, where the worker's alarm cannot reach)."""
+
 MSG_CRASH = "the cleaner failed on this document ({error})"
 MSG_WORKER_DIED = "a worker process died cleaning this document (out of memory, or a crash)"
+MSG_WORKER_HUNG = "a worker process stopped answering on this document and was replaced"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +153,16 @@ def _size(data: bytes | str) -> int:
 
 
 def learn_item(item: Item, settings: Settings) -> tuple[str, furniture.PageProfile] | None:
-    """(group, furniture profile) of an item, or None if it has no group or cannot be read."""
+    """(group, furniture profile) of an item, or None if it has no group, cannot be read,
+    or takes longer than the time limit."""
+    try:
+        with deadline(settings.config.timeout):
+            return _learned(item, settings)
+    except DocumentTimeout:
+        return None
+
+
+def _learned(item: Item, settings: Settings) -> tuple[str, furniture.PageProfile] | None:
     try:
         doc = load(item, settings.fields)
     except SourceError:
@@ -203,14 +219,15 @@ def ordered_map(
     items: Iterable[Item],
     settings: Settings,
     jobs: int,
-    lost: Callable[[Item], T],
+    lost: Callable[[Item, bool], T],
 ) -> Iterator[T]:
     """Apply `work` to chunks of items in `jobs` processes, yielding results in input order.
 
     At most `jobs * WINDOW_PER_JOB` chunks are read ahead (multiprocessing's `imap`
     would read the whole input into its task queue). If a worker dies (killed for
-    memory, a crash in a C library), the document that killed it is given up as a
-    `lost(item)` result, a fresh pool takes the others, and the batch goes on.
+    memory, a crash in a C library) or stops answering (`_limits`), the document that
+    did it is given up as a `lost(item, hung)` result, a fresh pool takes the others,
+    and the batch goes on.
     """
     if jobs <= 1:
         global _settings
@@ -240,35 +257,52 @@ def _pool(jobs: int, settings: Settings) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,))
 
 
+def _limits(settings: Settings, size: int) -> float | None:
+    """How long the parent waits for `size` documents before it replaces the workers."""
+    timeout = settings.config.timeout
+    return None if not timeout else size * timeout + HANG_GRACE
+
+
 def _oldest(
     pending: deque[tuple[list[Item], Future[list[T]]]],
     pool: ProcessPoolExecutor,
     work: Callable[[list[Item]], list[T]],
-    lost: Callable[[Item], T],
+    lost: Callable[[Item, bool], T],
     jobs: int,
     settings: Settings,
 ) -> tuple[list[T], ProcessPoolExecutor]:
     """The oldest chunk's results, and the pool to go on with."""
     chunk, future = pending.popleft()
     try:
-        return future.result(), pool
-    except BrokenProcessPool:
+        return future.result(_limits(settings, len(chunk))), pool
+    except (BrokenProcessPool, FutureTimeout):
         pass
-    # Which document killed the worker is unknown: retry this chunk one document at
-    # a time, so only the culprit is lost, then send the other chunks to the new pool.
-    pool.shutdown(wait=False, cancel_futures=True)
+    # Which document killed or stalled the worker is unknown: retry this chunk one
+    # document at a time, so only the culprit is lost, then send the other chunks to
+    # the new pool.
+    _stop(pool)
     pool = _pool(jobs, settings)
     results: list[T] = []
     for item in chunk:
         try:
-            results.extend(pool.submit(work, [item]).result())
-        except BrokenProcessPool:
-            pool.shutdown(wait=False, cancel_futures=True)
+            results.extend(pool.submit(work, [item]).result(_limits(settings, 1)))
+        except (BrokenProcessPool, FutureTimeout) as exc:
+            _stop(pool)
             pool = _pool(jobs, settings)
-            results.append(lost(item))
+            results.append(lost(item, isinstance(exc, FutureTimeout)))
     for i, (other, _) in enumerate(pending):
         pending[i] = (other, pool.submit(work, other))
     return results, pool
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut a pool down without waiting, killing its workers (one may be stuck)."""
+    # The executor keeps its processes in a private mapping; shutdown() alone would
+    # wait for a stuck worker forever at interpreter exit.
+    processes: dict[int, Any] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -277,19 +311,19 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _lost(item: Item, settings: Settings) -> Outcome:
-    """The failed outcome of a document whose worker died."""
+def _lost(item: Item, hung: bool, settings: Settings) -> Outcome:
+    """The failed outcome of a document whose worker died or stopped answering."""
+    reason = Problem.TIMEOUT.value if hung else Failure.CRASH.value
+    message = MSG_WORKER_HUNG if hung else MSG_WORKER_DIED
     output = ""
     if settings.jsonl:
         doc_id, url = item.id, item.url
         if item.origin is Origin.JSONL:
             doc_id, url = _identity(item, settings)
-        record = records.error_record(
-            _doc_id(item, doc_id), url, Failure.CRASH.value, MSG_WORKER_DIED, _extra(item)
-        )
+        record = records.error_record(_doc_id(item, doc_id), url, reason, message, _extra(item))
         output = records.json_line(record)
     return Outcome(item.index, item.name, Status.FAILED, output, item.target,
-                   failure=Failure.CRASH.value, message=MSG_WORKER_DIED)  # fmt: skip
+                   failure=reason, message=message)  # fmt: skip
 
 
 def learn_furniture(
@@ -297,7 +331,7 @@ def learn_furniture(
 ) -> dict[str, frozenset[str]]:
     """The first pass: furniture keys per group, from every item's candidate lines."""
     learner = furniture.FurnitureLearner()
-    for found in ordered_map(_learn_chunk, items, settings, jobs, lambda _: None):
+    for found in ordered_map(_learn_chunk, items, settings, jobs, lambda _, __: None):
         if found is not None:
             learner.add(*found)
     return learner.learned()
@@ -305,21 +339,33 @@ def learn_furniture(
 
 def clean_items(items: Iterable[Item], settings: Settings, jobs: int) -> Iterator[Outcome]:
     """The cleaning pass: one outcome per item, in input order."""
-    return ordered_map(_clean_chunk, items, settings, jobs, lambda item: _lost(item, settings))
+    return ordered_map(
+        _clean_chunk, items, settings, jobs, lambda item, hung: _lost(item, hung, settings)
+    )
 
 
 @contextmanager
 def _no_interrupt() -> Iterator[None]:
     """Hold Ctrl-C while a document is written and counted, so the count said on
-    interruption is exactly the files written; the signal lands right after."""
+    interruption is exactly the files written; the interruption lands right after.
+
+    A handler that only takes note, not a blocked signal: the kernel may deliver
+    SIGINT to one of the pool's helper threads, whose mask is not the main thread's,
+    and Python would then still raise in the main thread mid-write.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _: caught.append(signum))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.signal(signal.SIGINT, previous)
+    if caught and callable(previous):
+        previous(signal.SIGINT, None)  # Python's default handler raises KeyboardInterrupt
+    elif caught and previous == signal.SIG_DFL:
+        raise KeyboardInterrupt
 
 
 def run(

@@ -6,8 +6,8 @@ and `clean CRAWL.warc.gz` write one JSON Lines record per document, in input ord
 
 Exit codes: 0 done (an article-less page gives empty output and a warning),
 1 `--check-rules` found problems, 2 usage error, 3 input error (missing, unreadable,
-empty, binary, undecodable or too large input; for a batch: its JSONL input cannot be
-opened), 4 partial batch failure (some
+empty, binary, undecodable or too large input, or one that took longer than
+`--timeout`; for a batch: its JSONL input cannot be opened), 4 partial batch failure (some
 documents failed; each is named on stderr or has an error record), 130 interrupted,
 141 standard output closed by its reader (e.g. `| head`).
 """
@@ -72,6 +72,10 @@ MSG_REMOVED = "blocks removed: {counts}"
 MSG_RULES_CHECKED = "clean: {count} rule problem(s) found"
 MSG_LEARNED = "learned furniture: {lines} lines for {groups} hosts or folders"
 
+DEFAULT_TIMEOUT = 60.0
+"""Seconds per document: hundreds of times what any development page takes (README,
+Speed), so only a pathological page reaches it, and a batch never waits for ever."""
+
 STDOUT = Path("-")
 """`--jsonl-out -` names standard output, as `--jsonl -` names standard input."""
 
@@ -97,7 +101,7 @@ Examples:
 \b
 Exit codes: 0 done (no article: empty output and a warning on stderr),
 1 --check-rules found problems, 2 usage error, 3 input error (missing,
-empty, binary, undecodable or too large input),
+empty, binary, undecodable or too large input, or over --timeout),
 4 partial batch failure (some documents failed; each is named on stderr
 or gets an error record), 130 interrupted (Ctrl-C), 141 stdout closed.
 """
@@ -155,6 +159,10 @@ class InputError(Exception):
     help="Batch: worker processes.  [default: all cores]",
 )  # fmt: skip
 @click.option(
+    "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+    metavar="SECONDS", help="Give up on a document that takes longer (an error; 0: no limit).",
+)  # fmt: skip
+@click.option(
     "--learn-furniture/--no-learn-furniture", default=None,
     help="Batch: first learn lines that recur on most pages of a host (or folder) and drop "
     "them.  [default: on, except for stdin]",
@@ -172,6 +180,7 @@ def main(**options: Any) -> None:
         site_rules=not options["no_site_rules"],
         rule_dirs=options["rule_dirs"],
         ftr_dirs=options["ftr_dirs"],
+        timeout=options["timeout"] or None,
     )
     if options["check_dirs"]:
         sys.exit(_check_rules(options["check_dirs"]))

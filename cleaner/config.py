@@ -56,6 +56,12 @@ class Config:
         with the problem "input_too_large" instead of being cleaned: no web page's
         article needs more, and cleaning costs time linear in the size (100 MB of text
         would take about ten minutes).
+    timeout:
+        Seconds one document may take before it is given up with the problem
+        "timeout" (None: no limit, the library's default; the `clean` command sets
+        `--timeout`, 60 s by default). Enforced with a real-time alarm, so only when
+        `clean` runs in the main thread (batch workers always do); see
+        `cleaner.deadline`.
     furniture:
         Lines known to be the site's furniture (e.g. learned from many pages of the
         same host in a batch), as `cleaner.segment.fold` keys; blocks equal to one
@@ -70,6 +76,7 @@ class Config:
     html_extraction: HtmlExtraction = "adaptive"
     block_model: bool = True
     max_input: int = MAX_INPUT
+    timeout: float | None = None
     furniture: frozenset[str] = frozenset()
 
     def with_overrides(self, **overrides: Any) -> Config:

@@ -12,6 +12,7 @@ class Problem(StrEnum):
     BINARY = "binary_input"
     UNDECODABLE = "undecodable_input"
     TOO_LARGE = "input_too_large"
+    TIMEOUT = "timeout"
     NO_ARTICLE = "no_article_found"
 
 
@@ -20,10 +21,13 @@ MESSAGES: dict[Problem, str] = {
     Problem.BINARY: "the input is binary data, not a web page",
     Problem.UNDECODABLE: "the input's bytes are in no text encoding that could be recognised",
     Problem.TOO_LARGE: "the input is larger than the cleaner's size limit (Config.max_input)",
+    Problem.TIMEOUT: "cleaning took longer than the time limit (Config.timeout, --timeout)",
     Problem.NO_ARTICLE: "no article body was found",
 }
 
-INPUT_PROBLEMS = frozenset({Problem.EMPTY, Problem.BINARY, Problem.UNDECODABLE, Problem.TOO_LARGE})
+INPUT_PROBLEMS = frozenset(
+    {Problem.EMPTY, Problem.BINARY, Problem.UNDECODABLE, Problem.TOO_LARGE, Problem.TIMEOUT}
+)
 """Problems of the input itself (an error), as opposed to a page with no article."""
 
 
