@@ -116,7 +116,7 @@ def _title(page: Page, lo: int, below: int) -> int | None:
 
 def _headline_shaped(page: Page, i: int) -> bool:
     text, f = page.text(i), page.features[i]
-    if i in page.marks or f.url_density or "@" in text or text.endswith("."):
+    if i in page.marks or f.url_density or "@" in text or text.endswith((".", ":")):
         return False
     if parse_byline(text) or parse_date(text):
         return False

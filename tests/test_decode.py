@@ -257,8 +257,7 @@ def test_dump_in_legacy_or_wide_encoding_is_cleaned(language: str, encoding: str
 @pytest.mark.xfail(
     strict=True,
     reason="classify.LENGTH_LOW counts 70 characters; a CJK paragraph of 55-80 characters "
-    "(~200 in English) is labelled short, and textmeta._title takes a first sentence "
-    "ending in '。' for a headline",
+    "(~200 in English) is labelled short",
 )
 @pytest.mark.parametrize("language", CJK)
 def test_cjk_dump_keeps_its_paragraphs(language: str) -> None:

@@ -41,3 +41,9 @@ def test_title_byline_and_date_above_the_body() -> None:
     meta = find_text_meta(page, body_start=4)
     assert (meta.title, meta.byline, meta.author) == (1, 2, "Jane Doe")
     assert (meta.date, meta.date_block) == ("2024-03-18", 3)
+
+
+def test_a_lead_in_is_not_a_headline() -> None:
+    lead_in = "The council listed three reasons for the delay:"  # introduces what follows
+    page = page_of("Harbour town votes to rebuild its sea wall", lead_in, *PROSE)
+    assert find_text_meta(page, body_start=2).title == 0
