@@ -240,6 +240,7 @@ def ordered_map(
         return
     pool = _pool(jobs, settings)
     pending: deque[tuple[list[Item], Future[list[T]]]] = deque()
+    finished = False
     try:
         for chunk in _chunks(items, CHUNK_SIZE):
             pending.append((chunk, pool.submit(work, chunk)))
@@ -249,8 +250,12 @@ def ordered_map(
         while pending:
             done, pool = _oldest(pending, pool, work, lost, jobs, settings)
             yield from done
+        finished = True
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # After a whole batch, wait for the idle pool to wind down: left running, its
+        # manager thread races interpreter exit, which then prints "Exception ignored
+        # ... Bad file descriptor" on stderr. Interrupted, do not wait.
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _pool(jobs: int, settings: Settings) -> ProcessPoolExecutor:
