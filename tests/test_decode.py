@@ -15,18 +15,12 @@ import pytest
 from cleaner import clean
 from cleaner.decode import decode
 from cleaner.errors import Problem
+from tests.helpers import PROSE
 
 # The same news story in each language: three paragraphs of real prose, long enough
 # for charset detection and for the text cleaner to take them as an article.
 STORY = {
-    "en": [
-        "The council voted on Monday to rebuild the sea wall that has protected the harbour "
-        "since the nineteenth century, ending a debate that had divided residents for years.",
-        "Engineers told the meeting that two winter storms had opened cracks along a third of "
-        "the wall, and that without repairs the quay would be at risk of flooding.",
-        "The project is expected to cost about four million euros, most of which will come "
-        "from a regional fund for coastal protection, officials said on Tuesday.",
-    ],
+    "en": PROSE,
     "fr": [
         "Le conseil municipal a voté lundi la reconstruction de la digue qui protège le port "
         "depuis le dix-neuvième siècle, mettant fin à un débat qui divisait les habitants.",

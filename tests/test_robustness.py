@@ -22,17 +22,10 @@ from cleaner import clean
 from cleaner.decode import decode
 from cleaner.errors import Problem
 from cleaner.htmlmode import MAX_NESTING, flatten_deep_nesting, looks_like_html
+from tests.helpers import PROSE
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PROSE = [
-    "The council voted on Monday to rebuild the sea wall that has protected the harbour "
-    "since the nineteenth century, ending a debate that had divided residents for years.",
-    "Engineers told the meeting that two winter storms had opened cracks along a third of "
-    "the wall, and that without repairs the quay would be at risk of flooding.",
-    "The project is expected to cost about four million euros, most of which will come "
-    "from a regional fund for coastal protection, officials said on Tuesday.",
-]
 ARTICLE_HTML = "".join(f"<p>{p}</p>" for p in PROSE)
 
 
