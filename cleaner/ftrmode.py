@@ -2,8 +2,9 @@
 covers, strip the elements its rules name and offer its `body` container to the
 extractor, recording every removal with the rule file and line.
 
-A stale `body` XPath (matching nothing, or too little text) is ignored and the
-whole page, stripped, goes to the extractor instead.
+A stale `body` XPath (matching nothing, too little text, or text the extractor leaves
+out of the whole page's article) is ignored and the whole page, stripped, goes to the
+extractor instead.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 from cleaner.ftr import FtrDirectory
 from cleaner.ftr_apply import apply_replacements, apply_site_config
 from cleaner.model import Reason, Removal
+from cleaner.overlap import contained_share
 from cleaner.sites import host_of
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,15 @@ log = logging.getLogger(__name__)
 BODY_MIN_CHARS = 250
 """A body container holding less text than about two sentences is a stale rule that
 matches a teaser or a wrapper, not the article (see README, site rules)."""
+
+BODY_MIN_AGREEMENT = 0.98
+"""A body container may narrow what the extractor finds on the whole page, not add to it:
+when more than 2% of the container's text (by 4-word shingles) is text the extractor
+left out of the page's article, the rule is stale and wraps teasers or widgets while
+missing part of the article. Measured with scripts/ftr_effect.py (README, site rules):
+harmful containers shared 0.93-0.98 of their text with the page's extraction (Consumer
+Reports, Class Central, ZDNet, Substack), helpful ones 0.99-1.00 (Business Insider,
+arXiv, Investopedia, CNN); one helpful container (MacRumors, 0.82) is lost."""
 
 NOT_A_BLOCK = -1
 """`Removal.block` of what a DOM rule removed before the text was cut into blocks."""
@@ -88,6 +99,14 @@ def prepare(html: str, url: str | None, directories: tuple[Path, ...]) -> Prepar
         for r in applied.removed
     )
     return Prepared(tree, body, removed, applied.title, applied.author, applied.date, config.path)
+
+
+def body_agrees(body_text: str, page_text: str) -> bool:
+    """Whether a body container's extraction is (nearly) all text the extractor also
+    took from the whole page; an empty page extraction has nothing to disagree with."""
+    if not page_text.strip():
+        return True
+    return contained_share(body_text, page_text) >= BODY_MIN_AGREEMENT
 
 
 def _rule_id(path: str, line: int, directive: str) -> str:

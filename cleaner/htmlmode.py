@@ -90,7 +90,8 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
     """The body text (one paragraph per line) and metadata trafilatura finds; empty when
     it finds none or fails on the markup. Where a fivefilters site config covers the
     URL's host, its strip rules shape the page first and its body container, if it
-    still matches enough text, is what trafilatura extracts from."""
+    still matches enough text and agrees with the whole page's extraction, is what
+    trafilatura extracts from."""
     html = flatten_deep_nesting(html)
     prepared = ftrmode.prepare(html, url, config.all_ftr_dirs())
     if prepared is None:
@@ -101,6 +102,11 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
     body_html = prepared.body_html()
     doc, trusted = _extract(prepared.page_html(), url, config)
     body = _extract(body_html, url, config)[0] if body_html else None
+    if body and body.text and doc and not ftrmode.body_agrees(body.text, doc.text or ""):
+        log.debug(
+            "%s: body rule of %s adds text the page's article lacks; ignored", url, prepared.source
+        )
+        body = None
     text = (body.text if body and body.text else None) or (doc.text if doc else "") or ""
     meta = _metadata(doc, url) if doc else Metadata(url=url)
     meta = replace(

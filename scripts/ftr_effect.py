@@ -1,7 +1,7 @@
 """What the fivefilters site-config collection does to HTML-mode accuracy (issue 4):
 F1 of `clean(html, url, kind="html")` with and without the collection, on every page
 and on the pages whose host has a config, plus how often a stale `body` rule was
-ignored for matching too little text.
+ignored for matching too little text or for adding text the page's extraction left out.
 
     python scripts/ftr_effect.py [BENCHMARKS] [--ftr ../shared/site-rules/ftr-site-config]
 """
@@ -9,6 +9,7 @@ ignored for matching too little text.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -25,8 +26,23 @@ DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
 DEFAULT_FTR = bl.REPO_ROOT.parent / "shared" / "site-rules" / "ftr-site-config"
 
 
+class _Disagreements(logging.Handler):
+    """Counts the body containers `htmlmode` ignored for disagreeing with the page."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += "page's article lacks" in record.getMessage()
+
+
 def run_page(args: tuple[bl.Page, Path]) -> tuple[str, bool, bool, bl.Overlap, bl.Overlap]:
     page, ftr = args
+    log = logging.getLogger("cleaner.htmlmode")
+    log.setLevel(logging.DEBUG)
+    disagreements = _Disagreements()
+    log.addHandler(disagreements)
     html = page.html()
     host = urlsplit(page.url).hostname or ""
     covered = FtrDirectory([ftr]).find(host) is not None
@@ -34,10 +50,11 @@ def run_page(args: tuple[bl.Page, Path]) -> tuple[str, bool, bool, bl.Overlap, b
     body_used = prepared is not None and prepared.body is not None
     without = clean(html, page.url, kind="html").text
     with_ftr = clean(html, page.url, kind="html", ftr_dirs=(ftr,)).text if covered else without
+    log.removeHandler(disagreements)
     return (
         page.set_name,
         covered,
-        body_used,
+        body_used and not disagreements.count,
         bl.overlap(page.gold, without),
         bl.overlap(page.gold, with_ftr),
     )
@@ -64,7 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"| {name} | {len(mine)} | {f1(mine, 3):.3f} | {f1(mine, 4):.3f} | {len(covered)} "
             f"| {f1(covered, 3):.3f} | {f1(covered, 4):.3f} | {used} | {len(covered) - used} |"
         )
-    print("(stale body ignored: the config has no body rule, or it matched too little)",
+    print("(stale body ignored: the config has no body rule, or it matched too little, or"
+          " added text the page's extraction left out)",
           file=sys.stderr)  # fmt: skip
     return 0
 

@@ -56,7 +56,7 @@ def fuzz_properties(minutes: float, skip: set[str]) -> dict[str, Any]:
     seconds = dict.fromkeys(PROPERTIES, 0.0)
     failures: dict[str, str] = {}
     round_number = 0
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and set(PROPERTIES) - set(failures) - skip:
         round_number += 1
         for name, (check, strategy) in PROPERTIES.items():
             if name in failures or name in skip or time.monotonic() >= deadline:

@@ -5,10 +5,14 @@ rule checker over both rule formats."""
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
-from cleaner import clean
+from cleaner import clean, ftrmode, htmlmode
+from cleaner.config import DEFAULT_CONFIG, Config
+from cleaner.ftrmode import body_agrees
 from cleaner.rulecheck import check_directory
 from tests.helpers import PROSE
 
@@ -73,3 +77,41 @@ def test_check_directory_reports_broken_files(tmp_path: Path) -> None:
     assert any("bad.toml" in p for p in problems)
     assert any("bad.example.txt:1" in p for p in problems)
     assert check_directory(tmp_path / "missing") == [f"{tmp_path / 'missing'}: not a directory"]
+
+
+def test_body_rule_that_adds_what_the_page_article_lacks_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The container's extraction holds text the extractor left out of the whole page's
+    article (a stale rule on a teaser box): the page's article wins. The extractor is
+    stubbed, so the test does not hang on what trafilatura calls boilerplate."""
+    teaser = "Read more: the ferry timetable changes next month, the council said. " * 5
+
+    def extract(html: str, url: str | None, config: Config) -> tuple[Any, bool]:
+        text = teaser if html.startswith("<html><body>") else "\n".join(PROSE)
+        return SimpleNamespace(text=text, title=None, author=None, date=None, sitename=None,
+                               hostname=None, url=url, language=None), True  # fmt: skip
+
+    monkeypatch.setattr(htmlmode, "_extract", extract)
+    ftr = _collection(tmp_path, "//div[@id='story']")
+    shaped = htmlmode.extract(PAGE, URL, DEFAULT_CONFIG.with_overrides(ftr_dirs=(ftr,)))
+    assert shaped.text == "\n".join(PROSE)
+    monkeypatch.setattr(ftrmode, "BODY_MIN_AGREEMENT", 0.0)
+    assert (
+        htmlmode.extract(PAGE, URL, DEFAULT_CONFIG.with_overrides(ftr_dirs=(ftr,))).text == teaser
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "page", "agrees"),
+    [
+        ("one two three four five six", "zero one two three four five six seven", True),
+        ("one two three four five six", "one two three four", False),
+        ("anything at all here", "", True),
+        ("", "the page", True),
+    ],
+)
+def test_body_agrees_when_the_page_extraction_holds_its_text(
+    body: str, page: str, agrees: bool
+) -> None:
+    assert body_agrees(body, page) is agrees
