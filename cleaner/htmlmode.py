@@ -95,20 +95,20 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
     html = flatten_deep_nesting(html)
     prepared = ftrmode.prepare(html, url, config.all_ftr_dirs())
     if prepared is None:
-        doc, trusted = _extract(html, url, config)
+        doc, meta, trusted = _extract(html, url, config)
         if doc is None:
             return _nothing(url)
-        return Extracted(doc.text or "", _metadata(doc, url), trusted=trusted)
+        return Extracted(doc.text or "", meta or Metadata(url=url), trusted=trusted)
     body_html = prepared.body_html()
-    doc, trusted = _extract(prepared.page_html(), url, config)
-    body = _extract(body_html, url, config)[0] if body_html else None
+    doc, meta, trusted = _extract(prepared.page_html(), url, config)
+    body = _extract(body_html, url, config, with_metadata=False)[0] if body_html else None
     if body and body.text and doc and not ftrmode.body_agrees(body.text, doc.text or ""):
         log.debug(
             "%s: body rule of %s adds text the page's article lacks; ignored", url, prepared.source
         )
         body = None
     text = (body.text if body and body.text else None) or (doc.text if doc else "") or ""
-    meta = _metadata(doc, url) if doc else Metadata(url=url)
+    meta = meta or Metadata(url=url)
     meta = replace(
         meta,
         title=prepared.title or meta.title,
@@ -129,24 +129,34 @@ precision alone 0.965 / 0.919 (ScrapingHub / WCXB), recall alone 0.962 / 0.932, 
 rule 0.968 / 0.931; shares of 0.7-0.9 gave 0.963-0.966 / 0.931."""
 
 
-def _extract(html: str, url: str | None, config: Config) -> tuple[Any, bool]:
-    """trafilatura's Document for a page as `config.html_extraction` says (or None), and
-    whether its text can be trusted as the body: not when precision mode found nothing
-    and only recall mode did (an index page's teaser links look like that)."""
+def _extract(
+    html: str, url: str | None, config: Config, *, with_metadata: bool = True
+) -> tuple[Any, Metadata | None, bool]:
+    """trafilatura's Document for a page as `config.html_extraction` says (or None), the
+    page's metadata (None when not asked for or not found), and whether the text can be
+    trusted as the body: not when precision mode found nothing and only recall mode did
+    (an index page's teaser links look like that).
+
+    Metadata is read once, in the recall-mode run: it does not depend on the mode (the
+    same on every development page where both found text) and costs about a third of a
+    run."""
     if config.html_extraction != "adaptive":
-        return _trafilatura(html, url, precision=config.html_extraction == "precision"), True
-    precise = _trafilatura(html, url, precision=True)
-    broad = _trafilatura(html, url, precision=False)
+        precision = config.html_extraction == "precision"
+        doc = _trafilatura(html, url, precision=precision, with_metadata=with_metadata)
+        return doc, _metadata(doc, url) if with_metadata and doc else None, True
+    broad = _trafilatura(html, url, precision=False, with_metadata=with_metadata)
+    precise = _trafilatura(html, url, precision=True, with_metadata=False)
+    meta = _metadata(broad, url) if with_metadata and broad else None
     if _length(precise) < ADAPTIVE_SHARE * _length(broad):
-        return broad, _length(precise) > 0
-    return precise or broad, True
+        return broad, meta, _length(precise) > 0
+    return precise or broad, meta, True
 
 
 def _length(doc: Any) -> int:
     return len(doc.text or "") if doc is not None else 0
 
 
-def _trafilatura(html: str, url: str | None, *, precision: bool) -> Any:
+def _trafilatura(html: str, url: str | None, *, precision: bool, with_metadata: bool) -> Any:
     """One trafilatura run on the markup: its Document, or None."""
     import trafilatura  # heavy; text mode never pays for it
     from trafilatura.settings import Document
@@ -158,7 +168,7 @@ def _trafilatura(html: str, url: str | None, *, precision: bool) -> Any:
             favor_precision=precision,
             include_comments=False,
             include_tables=True,
-            with_metadata=True,
+            with_metadata=with_metadata,
         )
     except Exception as error:  # lxml and trafilatura raise many kinds on odd markup
         log.warning("trafilatura failed on %s: %r", url or "a page", error)

@@ -13,6 +13,7 @@ import pytest
 from cleaner import clean, ftrmode, htmlmode
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.ftrmode import body_agrees
+from cleaner.model import Metadata
 from cleaner.rulecheck import check_directory
 from tests.helpers import PROSE
 
@@ -87,10 +88,11 @@ def test_body_rule_that_adds_what_the_page_article_lacks_is_ignored(
     stubbed, so the test does not hang on what trafilatura calls boilerplate."""
     teaser = "Read more: the ferry timetable changes next month, the council said. " * 5
 
-    def extract(html: str, url: str | None, config: Config) -> tuple[Any, bool]:
+    def extract(
+        html: str, url: str | None, config: Config, *, with_metadata: bool = True
+    ) -> tuple[Any, Metadata | None, bool]:
         text = teaser if html.startswith("<html><body>") else "\n".join(PROSE)
-        return SimpleNamespace(text=text, title=None, author=None, date=None, sitename=None,
-                               hostname=None, url=url, language=None), True  # fmt: skip
+        return SimpleNamespace(text=text), None, True
 
     monkeypatch.setattr(htmlmode, "_extract", extract)
     ftr = _collection(tmp_path, "//div[@id='story']")
