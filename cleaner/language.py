@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -74,10 +73,29 @@ def guess_language(text: str) -> str:
     some stoplists (Finnish: 6,813 words) hold many English words and names, so raw
     hit counts let them win, and a footer repeating one name 200 times would too.
     """
-    words = {w.casefold() for w in _WORD.findall(text[:GUESS_CHARS])}
-    hits = [(name, words & stops) for name, stops in _stoplists()]
-    listed_in: Counter[str] = Counter(w for _, found in hits for w in found)
-    scores = {name: sum(1 / listed_in[w] for w in found) for name, found in hits if found}
+    listed_in = _listed_in()
+    scores: dict[str, float] = {}
+    for word in {w.casefold() for w in _WORD.findall(text[:GUESS_CHARS])}:
+        names = listed_in.get(word, ())
+        for name in names:
+            scores[name] = scores.get(name, 0.0) + 1 / len(names)
     if not scores:
         return FALLBACK_LANGUAGE
-    return max(scores, key=scores.__getitem__)
+    return max(sorted(scores), key=lambda name: round(scores[name], SCORE_DIGITS))
+
+
+SCORE_DIGITS = 9
+"""Scores are sums of fractions added in set order; rounded, lists that tie exactly
+(some stoplists hold the same English words) tie on every run, and the first name in
+alphabetical order wins."""
+
+
+@cache
+def _listed_in() -> dict[str, tuple[str, ...]]:
+    """Each stopword and the languages whose lists hold it (one lookup per word instead
+    of one set intersection per language)."""
+    index: dict[str, list[str]] = {}
+    for name, stops in _stoplists():
+        for word in stops:
+            index.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in index.items()}
