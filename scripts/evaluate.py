@@ -17,6 +17,7 @@ from itertools import islice
 from pathlib import Path
 
 import benchlib as bl
+import ftr_effect
 
 DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
 BASELINE_PATH = bl.REPO_ROOT / "tests" / "accuracy_baseline.json"
@@ -60,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"evaluated {len(jobs)} pages in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     summaries = bl.summarise(outcomes)
     _report(summaries, outcomes, pages, args)
+    if args.ftr:
+        print("\nHTML mode with and without the fivefilters collection:\n")
+        print("\n".join(ftr_effect.effect_table([p for ps in pages.values() for p in ps],
+                                                 args.ftr, args.jobs)))  # fmt: skip
     if args.json:
         args.json.write_text(json.dumps(_as_json(summaries, outcomes), indent=1) + "\n")
     if args.write_baseline:
@@ -96,6 +101,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="list the cleaner's N worst pages per set and mode (0: none)",
     )
     parser.add_argument("--jobs", type=int, default=DEFAULT_JOBS, help="worker processes")
+    parser.add_argument(
+        "--ftr",
+        type=Path,
+        metavar="DIR",
+        help="also measure HTML mode with the fivefilters collection in DIR (e.g. "
+        "../shared/site-rules/ftr-site-config), on all pages and on those it covers",
+    )
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument(

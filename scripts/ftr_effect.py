@@ -4,6 +4,8 @@ and on the pages whose host has a config, plus how often a stale `body` rule was
 ignored for matching too little text or for adding text the page's extraction left out.
 
     python scripts/ftr_effect.py [BENCHMARKS] [--ftr ../shared/site-rules/ftr-site-config]
+
+`scripts/evaluate.py --ftr DIR` prints the same table after its own.
 """
 
 from __future__ import annotations
@@ -60,6 +62,33 @@ def run_page(args: tuple[bl.Page, Path]) -> tuple[str, bool, bool, bl.Overlap, b
     )
 
 
+def effect_table(pages: Sequence[bl.Page], ftr: Path, jobs: int) -> list[str]:
+    """The Markdown table of the collection's effect, one row per set among `pages`."""
+    with ProcessPoolExecutor(jobs) as pool:
+        rows = list(pool.map(run_page, [(p, ftr) for p in pages], chunksize=4))
+    lines = [
+        "| set | pages | F1 without | F1 with | covered pages | covered: without | with |"
+        " body rule used | stale body ignored |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name in dict.fromkeys(p.set_name for p in pages):
+        mine = [r for r in rows if r[0] == name]
+        covered = [r for r in mine if r[1]]
+        f1 = lambda rs, k: bl.aggregate(r[k] for r in rs).f1  # noqa: E731
+        used = sum(1 for r in covered if r[2])
+        lines.append(
+            f"| {name} | {len(mine)} | {f1(mine, 3):.3f} | {f1(mine, 4):.3f} | {len(covered)} "
+            f"| {f1(covered, 3):.3f} | {f1(covered, 4):.3f} | {used} | {len(covered) - used} |"
+        )
+    return lines
+
+
+STALE_NOTE = (
+    "(stale body ignored: the config has no body rule, or it matched too little, or"
+    " added text the page's extraction left out)"
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("benchmarks", nargs="?", type=Path, default=DEFAULT_BENCHMARKS)
@@ -67,23 +96,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)
     pages = [p for name in bl.SET_DIRS for p in bl.load_set(name, args.benchmarks)]
-    with ProcessPoolExecutor(args.jobs) as pool:
-        rows = list(pool.map(run_page, [(p, args.ftr) for p in pages], chunksize=4))
-    print("| set | pages | F1 without | F1 with | covered pages | covered: without | with |"
-          " body rule used | stale body ignored |")  # fmt: skip
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for name in bl.SET_DIRS:
-        mine = [r for r in rows if r[0] == name]
-        covered = [r for r in mine if r[1]]
-        f1 = lambda rs, k: bl.aggregate(r[k] for r in rs).f1  # noqa: E731
-        used = sum(1 for r in covered if r[2])
-        print(
-            f"| {name} | {len(mine)} | {f1(mine, 3):.3f} | {f1(mine, 4):.3f} | {len(covered)} "
-            f"| {f1(covered, 3):.3f} | {f1(covered, 4):.3f} | {used} | {len(covered) - used} |"
-        )
-    print("(stale body ignored: the config has no body rule, or it matched too little, or"
-          " added text the page's extraction left out)",
-          file=sys.stderr)  # fmt: skip
+    print("\n".join(effect_table(pages, args.ftr, args.jobs)))
+    print(STALE_NOTE, file=sys.stderr)
     return 0
 
 
