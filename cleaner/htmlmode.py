@@ -103,9 +103,7 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
     doc, meta, trusted = _extract(prepared.page_html(), url, config)
     body = _extract(body_html, url, config, with_metadata=False)[0] if body_html else None
     if body and body.text and doc and not ftrmode.body_agrees(body.text, doc.text or ""):
-        log.debug(
-            "%s: body rule of %s adds text the page's article lacks; ignored", url, prepared.source
-        )
+        log.debug(BODY_IGNORED, url, prepared.source)
         body = None
     text = (body.text if body and body.text else None) or (doc.text if doc else "") or ""
     meta = meta or Metadata(url=url)
@@ -116,6 +114,10 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         date=prepared.date or meta.date,
     )
     return Extracted(text, meta, prepared.removed, trusted=trusted or body is not None)
+
+
+BODY_IGNORED = "%s: body rule of %s adds text the page's article lacks; ignored"
+"""The debug message (a format) when a site config's body container is not used."""
 
 
 def _nothing(url: str | None) -> Extracted:

@@ -26,6 +26,8 @@ import html_text
 import inscriptis
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_BENCHMARKS = REPO_ROOT.parent / "shared" / "benchmarks"
+"""Where the scripts look for the development sets unless told: ../shared/benchmarks."""
 if str(REPO_ROOT) not in sys.path:
     # Measure the working tree's cleaner, not some installed copy of it.
     sys.path.insert(0, str(REPO_ROOT))
@@ -422,7 +424,8 @@ def _timed_call(system: System, document: str, url: str) -> tuple[str, float, st
     return text if isinstance(text, str) else "", seconds, error
 
 
-def _document(html: str, mode: str) -> tuple[str, str | None]:
+def page_document(html: str, mode: str) -> tuple[str, str | None]:
+    """What a system gets in `mode`: the HTML, or its dump; and the dump's error, if any."""
     kind = dump_kind_of(mode)
     if kind is None:
         return html, None
@@ -438,7 +441,7 @@ def run_job(job: Job) -> list[Outcome]:
     html = page.html()
     outcomes = []
     for mode, system_names in job.plan:
-        document, dump_error = _document(html, mode)
+        document, dump_error = page_document(html, mode)
         for name in system_names:
             text, seconds, error = _timed_call(systems_of(mode)[name], document, page.url)
             outcomes.append(

@@ -31,7 +31,6 @@ import benchlib as bl
 
 from cleaner import clean
 
-DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
 DEFAULT_DOCUMENTS = 2_000
 """Documents of the --jobs comparison: long enough that pool start-up is noise."""
 STARTUP_RUNS = 7
@@ -192,7 +191,7 @@ def report(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("benchmarks", nargs="?", type=Path, default=DEFAULT_BENCHMARKS)
+    parser.add_argument("benchmarks", nargs="?", type=Path, default=bl.DEFAULT_BENCHMARKS)
     parser.add_argument("--documents", type=int, default=DEFAULT_DOCUMENTS)
     parser.add_argument("--profile", action="store_true", help="profile text mode too")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp"))

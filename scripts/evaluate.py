@@ -19,7 +19,6 @@ from pathlib import Path
 import benchlib as bl
 import ftr_effect
 
-DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
 BASELINE_PATH = bl.REPO_ROOT / "tests" / "accuracy_baseline.json"
 BASELINE_MARGIN = 0.005
 """Floor = measured F1 minus this, so run-to-run noise (none is expected: every
@@ -78,7 +77,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "benchmarks",
         nargs="?",
         type=Path,
-        default=DEFAULT_BENCHMARKS,
+        default=bl.DEFAULT_BENCHMARKS,
         help="folder holding scrapinghub/ and wcxb-dev-articles/ "
         "(default: ../shared/benchmarks beside the repo)",
     )

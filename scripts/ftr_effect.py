@@ -20,11 +20,10 @@ from urllib.parse import urlsplit
 
 import benchlib as bl
 
-from cleaner import clean
+from cleaner import clean, htmlmode
 from cleaner.ftr import FtrDirectory
 from cleaner.ftrmode import prepare
 
-DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
 DEFAULT_FTR = bl.REPO_ROOT.parent / "shared" / "site-rules" / "ftr-site-config"
 
 
@@ -36,7 +35,7 @@ class _Disagreements(logging.Handler):
         self.count = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.count += "page's article lacks" in record.getMessage()
+        self.count += record.msg == htmlmode.BODY_IGNORED
 
 
 def run_page(args: tuple[bl.Page, Path]) -> tuple[str, bool, bool, bl.Overlap, bl.Overlap]:
@@ -91,7 +90,7 @@ STALE_NOTE = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("benchmarks", nargs="?", type=Path, default=DEFAULT_BENCHMARKS)
+    parser.add_argument("benchmarks", nargs="?", type=Path, default=bl.DEFAULT_BENCHMARKS)
     parser.add_argument("--ftr", type=Path, default=DEFAULT_FTR)
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args(argv)

@@ -23,7 +23,6 @@ from cleaner import furniture as fu
 
 HEADER = ("set", "rules", "hosts", "pages", "learned lines", "removals",
           "F1 without", "F1 with", "P without", "P with", "R without", "R with")  # fmt: skip
-DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
 SEEDS = bl.REPO_ROOT / "fixtures" / "text"
 SEED_URLS = {
     "seed_kyiv_independent.txt": "https://kyivindependent.com/north-korean-missile/",
@@ -147,7 +146,7 @@ def _swap(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("benchmarks", nargs="?", type=Path, default=DEFAULT_BENCHMARKS)
+    parser.add_argument("benchmarks", nargs="?", type=Path, default=bl.DEFAULT_BENCHMARKS)
     parser.add_argument("--min-pages", type=int, default=fu.MIN_PAGES)
     parser.add_argument("--min-share", type=float, default=fu.MIN_SHARE)
     args = parser.parse_args(argv)

@@ -20,7 +20,6 @@ import benchlib as bl
 
 from cleaner import clean
 
-DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
 DEFAULT_MODES = ("html", bl.text_mode(bl.HTML_TEXT), bl.text_mode(bl.INSCRIPTIS))
 
 MAX_PASSES = 50
@@ -42,10 +41,8 @@ class Row:
 
 def run_page(args: tuple[bl.Page, str]) -> Row:
     page, mode = args
-    html = page.html()
-    dump_kind = bl.dump_kind_of(mode)
-    document = bl.make_dump(html, dump_kind) if dump_kind else html
-    once = clean(document, page.url, kind="text" if dump_kind else "html").text
+    document, _ = bl.page_document(page.html(), mode)
+    once = clean(document, page.url, kind="html" if mode == bl.HTML_MODE else "text").text
     bodies = [once]
     while len(bodies) <= MAX_PASSES:
         again = clean(bodies[-1], page.url, kind="text").text
@@ -67,7 +64,7 @@ def run_page(args: tuple[bl.Page, str]) -> Row:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("benchmarks", nargs="?", type=Path, default=DEFAULT_BENCHMARKS)
+    parser.add_argument("benchmarks", nargs="?", type=Path, default=bl.DEFAULT_BENCHMARKS)
     parser.add_argument("--modes", default=",".join(DEFAULT_MODES))
     parser.add_argument("--limit", type=int, default=0, help="pages per set (0: all)")
     parser.add_argument("--jobs", type=int, default=2)

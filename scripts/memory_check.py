@@ -24,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import benchlib as bl
 
-DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 SAMPLE_SECONDS = 0.1
 """How often the process tree's memory is read."""
@@ -100,7 +99,7 @@ def measure(path: Path, documents: int, jobs: int) -> Peak:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("benchmarks", nargs="?", type=Path, default=DEFAULT_BENCHMARKS)
+    parser.add_argument("benchmarks", nargs="?", type=Path, default=bl.DEFAULT_BENCHMARKS)
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)))
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument(

@@ -28,7 +28,6 @@ from pyspark.sql import DataFrame
 from cleaner import clean
 from cleaner.integrations.spark import clean_dataframe, local_session
 
-DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
 DEFAULT_DOCUMENTS = 360
 """Twice the ScrapingHub set: ~70 s of cleaning per core, so the seconds of Spark's
 per-job scheduling are a small share of the timed run."""
@@ -164,7 +163,7 @@ def _num(value: float | None, digits: int) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("benchmarks", nargs="?", type=Path, default=DEFAULT_BENCHMARKS)
+    parser.add_argument("benchmarks", nargs="?", type=Path, default=bl.DEFAULT_BENCHMARKS)
     parser.add_argument("--documents", type=int, default=DEFAULT_DOCUMENTS)
     parser.add_argument("--cores", default="1,2", help="comma-separated local[N] to time")
     parser.add_argument("--mode", choices=MODES, default="html")

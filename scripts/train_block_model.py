@@ -34,7 +34,6 @@ from cleaner.learned import parse_model
 from cleaner.segment import segment
 from cleaner.unwrap import unwrap
 
-DEFAULT_BENCHMARKS = bl.REPO_ROOT.parent / "shared" / "benchmarks"
 DEFAULT_OUT = bl.REPO_ROOT / "cleaner" / "data" / "block_model.json"
 DUMPS = (bl.HTML_TEXT, bl.INSCRIPTIS)
 FOLDS = 5
@@ -196,7 +195,7 @@ def export(model, thresholds: tuple[float, float], cv: dict[str, float]) -> dict
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("benchmarks", nargs="?", type=Path, default=DEFAULT_BENCHMARKS)
+    parser.add_argument("benchmarks", nargs="?", type=Path, default=bl.DEFAULT_BENCHMARKS)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--reuse", action="store_true", help=f"reuse {CACHE}")
