@@ -116,6 +116,7 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1b\x7f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 _DROPPED_CONTROLS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F]))
 _DROPPED_CONTROL = re.compile(f"[{re.escape(_DROPPED_CONTROLS)}]")
+_C1_CONTROL = re.compile(r"[\x80-\x84\x86-\x9f]")
 _VISIBLE = re.compile(r"[^\s\u200b-\u200d\u2060\u00ad\ufeff]")
 
 # cp1252 for each byte, for bytes that are not UTF-8 inside a UTF-8 page; the five bytes
@@ -209,9 +210,18 @@ def _checked(text: str, encoding: str | None) -> Decoded:
         return Decoded("", encoding, Problem.BINARY)
     if any(control in text for control in _DROPPED_CONTROLS):  # `in` is memchr-fast
         text = _DROPPED_CONTROL.sub("", text)
-        if not _VISIBLE.search(text):
-            return Decoded("", encoding, Problem.EMPTY)
+    if _C1_CONTROL.search(text):
+        text = _C1_CONTROL.sub(_as_cp1252, text)
+    if not _VISIBLE.search(text):
+        return Decoded("", encoding, Problem.EMPTY)
     return Decoded(text, encoding)
+
+
+def _as_cp1252(control: re.Match[str]) -> str:
+    """A C1 control in decoded text is a cp1252 byte read as Latin-1 (a curly quote or
+    dash); the five bytes cp1252 leaves undefined are dropped. Either way no control is
+    left to make the cleaned text look binary when it is cleaned again."""
+    return control.group().encode("latin-1").decode("cp1252", errors="ignore")
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
