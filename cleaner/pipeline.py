@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cleaner import htmlmode, textmode
+from cleaner import htmlmode, settle, textmode
 from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import Problem
@@ -33,20 +33,17 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         trusted = extracted.trusted
     else:
         text, meta = decoded.text, Metadata(url=url)
-    state = textmode.run_steps(
-        textmode.new_state(
-            unwrap(segment(text)), url, config, trusted=trusted, known_title=meta.title
-        )
+    settled = settle.clean_blocks(
+        unwrap(segment(text)), url, config, trusted=trusted, known_title=meta.title
     )
-    kept, removed, decisions = textmode.decide(state)
-    meta = _merge_meta(meta, state, url)
-    body = "\n\n".join(kept)
+    meta = _merge_meta(meta, settled.state, url)
+    body = "\n\n".join(settled.kept)
     return Result(
         text=body,
         metadata=meta,
         kind=kind,
-        removed=dom_removed + tuple(removed),
-        blocks=tuple(decisions),
+        removed=dom_removed + tuple(settled.removed),
+        blocks=tuple(settled.decisions),
         problem=None if body else Problem.NO_ARTICLE.value,
     )
 

@@ -205,7 +205,7 @@ model's distance features stop at 50 blocks, and this keeps a page of a million 
 lines from costing a model call each (tests/test_robustness.py)."""
 
 
-STEPS: tuple[Callable[[TextState], None], ...] = (
+HEURISTIC_STEPS: tuple[Callable[[TextState], None], ...] = (
     match_sites,
     mark_known_title,
     mark_furniture,
@@ -216,15 +216,21 @@ STEPS: tuple[Callable[[TextState], None], ...] = (
     mark_author_and_body_furniture,
     label_blocks,
     find_body,
-    score_blocks,
 )
-"""The text pipeline, in order. The body is found twice: the first pass locates the
-byline, whose author then marks bios and name lines for the second. Last, the learned
-classifier scores what the rules left undecided."""
+"""The hand-written steps, in order. The body is found twice: the first pass locates
+the byline, whose author then marks bios and name lines for the second."""
+
+MODEL_STEPS: tuple[Callable[[TextState], None], ...] = (score_blocks,)
+"""Last, the learned classifier scores what the rules left undecided."""
+
+STEPS = HEURISTIC_STEPS + MODEL_STEPS
+"""The text pipeline, in order."""
 
 
-def run_steps(state: TextState) -> TextState:
-    for step in STEPS:
+def run_steps(
+    state: TextState, steps: tuple[Callable[[TextState], None], ...] = STEPS
+) -> TextState:
+    for step in steps:
         step(state)
     return state
 
