@@ -38,6 +38,12 @@ class Features:
         return not self.ends_sentence and self.words <= HEADLINE_MAX_WORDS
 
 
+BLOCK_MEMO = 8192
+"""How many blocks' per-block results (measures, phrase category) are remembered: a
+page's worth (the dev pages have at most a few thousand blocks), so settling a body
+(cleaner.settle) recomputes none of them, and a batch none of a site's recurring lines.
+A few MB."""
+
 HEADLINE_MAX_WORDS = 20
 """News headlines rarely pass 20 words (median ~10 on the development sets)."""
 

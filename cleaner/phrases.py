@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
+from cleaner.features import BLOCK_MEMO
 from cleaner.model import Mark, Reason
 from cleaner.page import Page
 
@@ -66,16 +67,22 @@ def phrase_book() -> PhraseBook:
 
 def match_phrases(page: Page) -> dict[int, Mark]:
     """Mark blocks that a generic phrase category describes."""
-    book = phrase_book()
     marks: dict[int, Mark] = {}
     for i, block in enumerate(page.blocks):
-        words = page.features[i].words
-        text = _BULLET.sub("", block.text)
-        for category in book.categories:
-            if words <= category.max_words and category.pattern.search(text):
-                marks[i] = Mark(f"{RULE_PREFIX}.{category.name}", category.reason)
-                break
+        category = category_of(block.text, page.features[i].words)
+        if category is not None:
+            marks[i] = Mark(f"{RULE_PREFIX}.{category.name}", category.reason)
     return marks
+
+
+@lru_cache(maxsize=BLOCK_MEMO)
+def category_of(text: str, words: int) -> Category | None:
+    """The first phrase category that describes a block of `words` words, if any."""
+    text = _BULLET.sub("", text)
+    for category in phrase_book().categories:
+        if words <= category.max_words and category.pattern.search(text):
+            return category
+    return None
 
 
 def end_marker(text: str) -> EndMarker | None:

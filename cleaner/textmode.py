@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cleaner import blockfeatures, classify, extent, learned, phrases, sites
 from cleaner.config import Config
 from cleaner.decision import final_keep
 from cleaner.extent import Extent
-from cleaner.features import measure
+from cleaner.features import BLOCK_MEMO, Features, measure
 from cleaner.language import guess_language, stoplist
 from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.page import Page
@@ -59,9 +60,14 @@ def new_state(
     `known_title` is the page's title where the markup named it."""
     text = "\n".join(b.text for b in blocks)
     language = config.language or guess_language(text)
-    stop = stoplist(language)
-    page = Page(blocks, [measure(b.text, stop) for b in blocks], language, url)
+    page = Page(blocks, [measured(b.text, language) for b in blocks], language, url)
     return TextState(page, config, trusted, known_title=known_title)
+
+
+@lru_cache(maxsize=BLOCK_MEMO)
+def measured(text: str, language: str) -> Features:
+    """`features.measure` with the language's stoplist, remembered (a pure function)."""
+    return measure(text, stoplist(language))
 
 
 def match_sites(state: TextState) -> None:
