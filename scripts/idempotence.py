@@ -1,8 +1,8 @@
-"""How far `clean` is from idempotent on real pages (issue 6): each page is cleaned, then
-its body is cleaned again as text until nothing more goes, and per set and mode this
+"""Whether `clean` is idempotent on real pages (issue 6): each page is cleaned, then its
+body is cleaned again as text until nothing more goes, and per set and mode this
 reports how many bodies a second cleaning changes, how much text it takes, how many
 passes reach a body that no longer changes, and F1 of the first body, the second and
-the settled one.
+the settled one (all three equal when cleaning is idempotent).
 
     python scripts/idempotence.py [BENCHMARKS] [--modes html,text:html-text] [--limit N]
 """
