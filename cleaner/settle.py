@@ -58,8 +58,10 @@ def clean_blocks(
         return Settled(first, [b.text for b in blocks], [], _all_kept(first))
     kept, removed, decisions = _model_and_decide(first)
     origin = [d.block for d in decisions if d.kept]  # first-pass index of each kept block
-    size = len(first.page)
-    while 0 < len(kept) < size:
+    # A pass that removed nothing from a text saw exactly what cleaning its output would
+    # see; an extracted HTML body was never judged as text, so it is checked once.
+    unsettled = trusted or len(kept) < len(first.page)
+    while kept and unsettled:
         again = textmode.new_state(unwrap(segment("\n\n".join(kept))), url, config, trusted=False)
         textmode.run_steps(again, textmode.HEURISTIC_STEPS)
         if already_clean(again):
@@ -71,7 +73,8 @@ def clean_blocks(
             if not d.kept:
                 decisions[home[d.block]] = replace(d, block=home[d.block])
         origin = [home[d.block] for d in decisions_again if d.kept]
-        kept, size = kept_again, len(again.page)
+        unsettled = len(kept_again) < len(kept)
+        kept = kept_again
     removed.sort(key=lambda r: r.block)
     return Settled(first, kept, removed, decisions)
 
