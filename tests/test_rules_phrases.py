@@ -36,6 +36,15 @@ FIRES = [
     ("Read also: Fishermen fear a second bad season in a row", "inline_related_link"),
     ("RELATED: Storm damage bill tops two million", "inline_related_link"),
     ("About the author", "author_bio"),
+    ("Startseite", "navigation_menu"),
+    ("Se connecter", "navigation_menu"),
+    ("Главная", "navigation_menu"),
+    ("ログイン", "navigation_menu"),
+    ("회원가입", "navigation_menu"),
+    ("Anzeige", "promo_line"),
+    ("スポンサードリンク", "promo_line"),
+    ("Leggi anche: Il porto riapre a maggio", "inline_related_link"),
+    ("Lire aussi", "inline_related_link"),
 ]
 
 
@@ -54,6 +63,8 @@ NOT_FURNITURE = [
     "More than 200 missiles and drones were launched overnight, officials said.",
     "Why It Matters",
     "What Happens Next",
+    "Der Kontakt zur Hafenverwaltung brach nach dem Sturm ab, sagte der Bürgermeister.",
+    "Leggi anche il rapporto degli ingegneri, ha detto il sindaco ai giornalisti.",
 ]
 
 
@@ -74,6 +85,13 @@ def test_category_leaves_prose_alone(line: str) -> None:
         ("Comments (12)", "comments_widget"),
         ("Hashtags", "tag_list"),
         ("Tags:", "tag_list"),
+        ("Ähnliche Artikel", "related_content"),
+        ("Artículos relacionados", "related_content"),
+        ("Você pode gostar...", "related_content"),
+        ("関連記事", "related_content"),
+        ("Kommentare (3)", "comments_widget"),
+        ("댓글", "comments_widget"),
+        ("Schlagwörter:", "tag_list"),
     ],
 )
 def test_end_marker_fires(line: str, reason: str) -> None:
@@ -88,6 +106,7 @@ def test_end_marker_fires(line: str, reason: str) -> None:
         "Related research suggests the wall will last another century",
         "More from the meeting: residents demand a vote",
         "Why It Matters",
+        "Leggi anche",  # "read also" links inside the body; the body goes on after it
         PROSE[0],
     ],
 )
