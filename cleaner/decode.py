@@ -211,17 +211,12 @@ def _checked(text: str, encoding: str | None) -> Decoded:
     if any(control in text for control in _DROPPED_CONTROLS):  # `in` is memchr-fast
         text = _DROPPED_CONTROL.sub("", text)
     if _C1_CONTROL.search(text):
-        text = _C1_CONTROL.sub(_as_cp1252, text)
+        # Dropped like the C0 ones: a control left in the body could make it look binary
+        # when cleaned again, and text mode only ever removes (tests/test_properties.py).
+        text = _C1_CONTROL.sub("", text)
     if not _VISIBLE.search(text):
         return Decoded("", encoding, Problem.EMPTY)
     return Decoded(text, encoding)
-
-
-def _as_cp1252(control: re.Match[str]) -> str:
-    """A C1 control in decoded text is a cp1252 byte read as Latin-1 (a curly quote or
-    dash); the five bytes cp1252 leaves undefined are dropped. Either way no control is
-    left to make the cleaned text look binary when it is cleaned again."""
-    return control.group().encode("latin-1").decode("cp1252", errors="ignore")
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
