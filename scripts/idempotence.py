@@ -1,6 +1,7 @@
 """Whether `clean` is idempotent on real pages (issue 6): each page is cleaned, then its
 body is cleaned again as text until nothing more goes, and per set and mode this
-reports how many bodies a second cleaning changes, how much text it takes, how many
+reports how many dumps come back whole (no rule named any furniture in them), how
+many bodies a second cleaning changes, how much text it takes, how many
 passes reach a body that no longer changes, and F1 of the first body, the second and
 the settled one (all three equal when cleaning is idempotent).
 
@@ -34,6 +35,7 @@ class Row:
     changed: bool
     kept_share: float
     passes: int
+    whole: bool
     once: bl.Overlap
     twice: bl.Overlap
     settled: bl.Overlap
@@ -42,7 +44,8 @@ class Row:
 def run_page(args: tuple[bl.Page, str]) -> Row:
     page, mode = args
     document, _ = bl.page_document(page.html(), mode)
-    once = clean(document, page.url, kind="html" if mode == bl.HTML_MODE else "text").text
+    first = clean(document, page.url, kind="html" if mode == bl.HTML_MODE else "text")
+    once = first.text
     bodies = [once]
     while len(bodies) <= MAX_PASSES:
         again = clean(bodies[-1], page.url, kind="text").text
@@ -56,6 +59,7 @@ def run_page(args: tuple[bl.Page, str]) -> Row:
         second != once,
         len(second) / len(once) if once else 1.0,
         len(bodies),
+        mode != bl.HTML_MODE and bool(once) and not first.removed,
         bl.overlap(page.gold, once),
         bl.overlap(page.gold, second),
         bl.overlap(page.gold, bodies[-1]),
@@ -73,9 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     pages = [p for s in bl.SET_DIRS for p in bl.load_set(s, args.benchmarks)[: args.limit or None]]
     with ProcessPoolExecutor(args.jobs) as pool:
         rows = list(pool.map(run_page, [(p, m) for m in modes for p in pages], chunksize=4))
-    print("| set | mode | pages | changed by a 2nd cleaning | text kept (median of changed) "
-          "| passes to settle (max) | F1 once | F1 twice | F1 settled |")  # fmt: skip
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| set | mode | pages | kept whole (no furniture named) | changed by a 2nd cleaning "
+          "| text kept (median of changed) | passes to settle (max) "
+          "| F1 once | F1 twice | F1 settled |")  # fmt: skip
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name in bl.SET_DIRS:
         for mode in modes:
             mine = [r for r in rows if r.set_name == name and r.mode == mode]
@@ -86,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             ]
             share = len(changed) / len(mine)
             print(
-                f"| {name} | {mode} | {len(mine)} | {len(changed)} ({share:.0%}) "
+                f"| {name} | {mode} | {len(mine)} | {sum(r.whole for r in mine)} "
+                f"| {len(changed)} ({share:.0%}) "
                 f"| {kept:.2f} | {max(r.passes for r in mine)} "
                 f"| {f1[0]:.3f} | {f1[1]:.3f} | {f1[2]:.3f} |"
             )
