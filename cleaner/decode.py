@@ -113,10 +113,12 @@ _ISO2022_ESCAPE = re.compile(rb"\x1b(?:\$[@AB(]|\$\)[ACG]|\(J|\.A)")
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 _CHAR_BOUNDARY = re.compile(rb"[\x00-\x7f]{2}")
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1b\x7f]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
-_DROPPED_CONTROLS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F]))
-_DROPPED_CONTROL = re.compile(f"[{re.escape(_DROPPED_CONTROLS)}]")
-_C1_CONTROL = re.compile(r"[\x80-\x84\x86-\x9f]")
+_CONTROLS = "".join(
+    map(chr, [*range(0x00, 0x09), *range(0x0E, 0x1C), *range(0x7F, 0x85), *range(0x86, 0xA0)])
+)
+"""C0 but tab/newline/CR/FF/VT/separators, DEL, and C1 but NEL: what makes text look
+binary, and what is dropped from text that is not."""
+_CONTROL = re.compile(f"[{re.escape(_CONTROLS)}]")
 _VISIBLE = re.compile(r"[^\s\u200b-\u200d\u2060\u00ad\ufeff]")
 
 # cp1252 for each byte, for bytes that are not UTF-8 inside a UTF-8 page; the five bytes
@@ -208,12 +210,10 @@ def _checked(text: str, encoding: str | None) -> Decoded:
     sample = text[:SNIFF_BYTES]
     if len(_CONTROL.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         return Decoded("", encoding, Problem.BINARY)
-    if any(control in text for control in _DROPPED_CONTROLS):  # `in` is memchr-fast
-        text = _DROPPED_CONTROL.sub("", text)
-    if _C1_CONTROL.search(text):
-        # Dropped like the C0 ones: a control left in the body could make it look binary
-        # when cleaned again, and text mode only ever removes (tests/test_properties.py).
-        text = _C1_CONTROL.sub("", text)
+    if any(control in text for control in _CONTROLS):  # `in` is memchr-fast
+        # A control left in the body could make it look binary when cleaned again, and
+        # text mode only ever removes (tests/test_properties.py).
+        text = _CONTROL.sub("", text)
     if not _VISIBLE.search(text):
         return Decoded("", encoding, Problem.EMPTY)
     return Decoded(text, encoding)

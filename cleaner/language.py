@@ -49,7 +49,6 @@ def _stoplist_dir() -> Path:
 
 
 @cache
-@cache
 def stoplist(language: str) -> frozenset[str]:
     """The stopwords of a language, by jusText name or ISO 639-1 code."""
     name = _ISO_NAMES.get(language.lower(), language)
