@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cleaner import ftrmode
+from cleaner import ftrmode, splitbody
 from cleaner.config import Config
 from cleaner.model import Metadata, Removal
 
@@ -136,18 +136,45 @@ def _extract(
 ) -> tuple[Any, Metadata | None, bool]:
     """trafilatura's Document for a page as `config.html_extraction` says (or None), the
     page's metadata (None when not asked for or not found), and whether the text can be
-    trusted as the body: not when precision mode found nothing and only recall mode did
-    (an index page's teaser links look like that).
+    trusted as the body (see `_extract_tree`).
+
+    Where the article's container has twins further down (`splitbody`), the page is
+    also extracted with them joined, and that text is used when it is the longer one:
+    trafilatura's own fallbacks sometimes find the whole article without the join."""
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except Exception as error:  # lxml raises many kinds on odd markup
+        log.warning("parsing failed on %s: %r", url or "a page", error)
+        return None, None, True
+    if tree is None:
+        return None, None, True
+    doc, meta, trusted = _extract_tree(tree, url, config, with_metadata=with_metadata)
+    joined = splitbody.joined(tree)
+    if joined is not None:
+        whole, _, whole_trusted = _extract_tree(joined, url, config, with_metadata=False)
+        if _length(whole) > _length(doc):
+            return whole, meta, whole_trusted
+    return doc, meta, trusted
+
+
+def _extract_tree(
+    tree: Any, url: str | None, config: Config, *, with_metadata: bool
+) -> tuple[Any, Metadata | None, bool]:
+    """The Document, metadata and trust of one parsed page. Trusted is False when
+    precision mode found nothing and only recall mode did (an index page's teaser
+    links look like that).
 
     Metadata is read once, in the recall-mode run: it does not depend on the mode (the
     same on every development page where both found text) and costs about a third of a
     run."""
     if config.html_extraction != "adaptive":
         precision = config.html_extraction == "precision"
-        doc = _trafilatura(html, url, precision=precision, with_metadata=with_metadata)
+        doc = _trafilatura(tree, url, precision=precision, with_metadata=with_metadata)
         return doc, _metadata(doc, url) if with_metadata and doc else None, True
-    broad = _trafilatura(html, url, precision=False, with_metadata=with_metadata)
-    precise = _trafilatura(html, url, precision=True, with_metadata=False)
+    broad = _trafilatura(tree, url, precision=False, with_metadata=with_metadata)
+    precise = _trafilatura(tree, url, precision=True, with_metadata=False)
     meta = _metadata(broad, url) if with_metadata and broad else None
     if _length(precise) < ADAPTIVE_SHARE * _length(broad):
         return broad, meta, _length(precise) > 0
@@ -158,14 +185,14 @@ def _length(doc: Any) -> int:
     return len(doc.text or "") if doc is not None else 0
 
 
-def _trafilatura(html: str, url: str | None, *, precision: bool, with_metadata: bool) -> Any:
-    """One trafilatura run on the markup: its Document, or None."""
+def _trafilatura(tree: Any, url: str | None, *, precision: bool, with_metadata: bool) -> Any:
+    """One trafilatura run on a parsed page (it works on a copy): its Document, or None."""
     import trafilatura  # heavy; text mode never pays for it
     from trafilatura.settings import Document
 
     try:
         doc = trafilatura.bare_extraction(
-            html,
+            tree,
             url=url,
             favor_precision=precision,
             include_comments=False,

@@ -1,0 +1,70 @@
+"""An article body split over two containers of the same class (an ad between them):
+HTML mode keeps both halves; a small box that shares the class is not joined."""
+
+from __future__ import annotations
+
+from cleaner import clean
+from cleaner.splitbody import joined, twins
+
+FIRST = [
+    "The harbour board met on Tuesday to decide the future of the old ferry pier, "
+    "which has stood on the east bank of the river for more than a hundred years.",
+    "Engineers told the board that the pier's timber piles had rotted below the "
+    "waterline and that the structure could not carry vehicles for much longer.",
+    "Several members asked whether the pier could be repaired in stages, so that the "
+    "morning ferry to the islands would keep running while the work was done.",
+    "The chief engineer answered that a staged repair would take twice as long and "
+    "cost nearly as much as a new pier, because the old deck would have to be lifted.",
+    "A survey commissioned last year had already found cracks in the stone abutments, "
+    "and the insurers had warned the board that cover would lapse after the winter.",
+]
+SECOND = [
+    "After two hours of debate the board voted to rebuild the pier in concrete, at a "
+    "cost the treasurer put at four million over the next three years of the plan.",
+    "The islanders' association welcomed the decision but said it would watch the "
+    "timetable closely, since any gap in the ferry service would cut off its members.",
+    "Work on the new piles is expected to begin in the spring, once the river is low "
+    "enough for the divers who must cut the old timbers away from the riverbed.",
+    "Until then the ferry will run from a temporary landing stage beside the boatyard, "
+    "and passengers are asked to allow ten extra minutes for the walk from the bus stop.",
+]
+
+
+def _page(second_half: list[str]) -> str:
+    def body(paragraphs: list[str]) -> str:
+        inner = "".join(f"<p>{p}</p>" for p in paragraphs)
+        return f'<div class="article-body story">{inner}</div>'
+
+    return (
+        "<html><head><title>Board votes to rebuild the ferry pier</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<article><h1>Board votes to rebuild the ferry pier</h1>"
+        f"{body(FIRST)}"
+        "<div class='advert'><a href='/ad'>Advertisement</a></div>"
+        f"{body(second_half)}"
+        "</article><footer>All rights reserved.</footer></body></html>"
+    )
+
+
+def test_both_halves_of_a_split_body_are_kept() -> None:
+    text = clean(_page(SECOND), kind="html").text
+    for paragraph in FIRST + SECOND:
+        assert paragraph in text
+    assert "Advertisement" not in text
+    assert "All rights reserved" not in text
+
+
+def test_the_halves_are_found_as_twins() -> None:
+    from trafilatura.utils import load_html
+
+    tree = load_html(_page(SECOND))
+    assert len(twins(tree)) == 2
+    assert joined(tree) is not None
+
+
+def test_a_small_container_sharing_the_class_is_not_joined() -> None:
+    from trafilatura.utils import load_html
+
+    teaser = ["Read our guide to the river's other piers."]
+    assert twins(load_html(_page(teaser))) == []
+    assert joined(load_html(_page(teaser))) is None
