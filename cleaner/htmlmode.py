@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cleaner import ftrmode, splitbody
+from cleaner import ftrmode, repair
 from cleaner.config import Config
 from cleaner.model import Metadata, Removal
 
@@ -138,9 +138,9 @@ def _extract(
     page's metadata (None when not asked for or not found), and whether the text can be
     trusted as the body (see `_extract_tree`).
 
-    Where the article's container has twins further down (`splitbody`), the page is
-    also extracted with them joined, and that text is used when it is the longer one:
-    trafilatura's own fallbacks sometimes find the whole article without the join."""
+    Where the markup hides part of the article (`repair`), the repaired page is also
+    extracted, and its text is used when it is the longer one: trafilatura's own
+    fallbacks sometimes find the whole article without the repair."""
     from trafilatura.utils import load_html
 
     try:
@@ -151,9 +151,9 @@ def _extract(
     if tree is None:
         return None, None, True
     doc, meta, trusted = _extract_tree(tree, url, config, with_metadata=with_metadata)
-    joined = splitbody.joined(tree)
-    if joined is not None:
-        whole, _, whole_trusted = _extract_tree(joined, url, config, with_metadata=False)
+    fixed = repair.repaired(tree)
+    if fixed is not None:
+        whole, _, whole_trusted = _extract_tree(fixed, url, config, with_metadata=False)
         if _length(whole) > _length(doc):
             return whole, meta, whole_trusted
     return doc, meta, trusted

@@ -1,10 +1,11 @@
-"""An article body split over two containers of the same class (an ad between them):
-HTML mode keeps both halves; a small box that shares the class is not joined."""
+"""Markup that hides an article from trafilatura: a body split over two containers of
+the same class (an ad between them) keeps both halves, and a small box sharing the
+class is not joined; an article swallowed by an unclosed <aside> is still found."""
 
 from __future__ import annotations
 
 from cleaner import clean
-from cleaner.splitbody import joined, twins
+from cleaner.repair import repaired, swallowing_wrappers, twins
 
 FIRST = [
     "The harbour board met on Tuesday to decide the future of the old ferry pier, "
@@ -59,12 +60,38 @@ def test_the_halves_are_found_as_twins() -> None:
 
     tree = load_html(_page(SECOND))
     assert len(twins(tree)) == 2
-    assert joined(tree) is not None
+    assert repaired(tree) is not None
 
 
-def test_a_small_container_sharing_the_class_is_not_joined() -> None:
+def test_a_small_container_sharing_the_class_is_not_repaired() -> None:
     from trafilatura.utils import load_html
 
     teaser = ["Read our guide to the river's other piers."]
     assert twins(load_html(_page(teaser))) == []
-    assert joined(load_html(_page(teaser))) is None
+    assert repaired(load_html(_page(teaser))) is None
+
+
+def _swallowed_page() -> str:
+    """A newsletter popup whose <aside> is never closed: the parser nests the whole page,
+    article included, inside it (as browsers do)."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in FIRST + SECOND)
+    return (
+        "<html><head><title>Board votes to rebuild the ferry pier</title></head><body>"
+        "<aside class='popup'><div class='popup-inner'><p>Join our newsletter.</p></div>"
+        "<div id='wrapper'><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>Board votes to rebuild the ferry pier</h1>{paragraphs}</article>"
+        "</div></body></html>"
+    )
+
+
+def test_an_article_swallowed_by_an_unclosed_aside_is_kept() -> None:
+    text = clean(_swallowed_page(), kind="html").text
+    for paragraph in FIRST + SECOND:
+        assert paragraph in text
+
+
+def test_the_swallowing_wrapper_is_found_and_only_it() -> None:
+    from trafilatura.utils import load_html
+
+    assert [e.tag for e in swallowing_wrappers(load_html(_swallowed_page()))] == ["aside"]
+    assert swallowing_wrappers(load_html(_page(SECOND))) == []
