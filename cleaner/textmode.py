@@ -166,13 +166,34 @@ def title_anchors(page: Page) -> list[int]:
 
 
 def _trusted_extent(state: TextState) -> Extent | None:
-    """An extracted body runs to its first end marker after some prose."""
+    """An extracted body runs to its first end marker after some prose, unless more
+    prose follows that marker than precedes it: then the marker labelled a box inside
+    the article ("RELATED" above one link), and the body goes on."""
     n = len(state.page)
     if not n:
         return None
-    first_prose = next((i for i, lab in enumerate(state.labels) if lab is Label.GOOD), 0)
-    end = min((i for i in state.ends if i > first_prose), default=n) - 1
-    return Extent(0, max(end, 0), float(n))
+    good = [
+        f.chars if lab is Label.GOOD else 0
+        for f, lab in zip(state.page.features, state.labels, strict=True)
+    ]
+    first_prose = next((i for i, g in enumerate(good) if g), 0)
+    total = sum(good)
+    before = 0
+    end = n
+    for i in range(n):
+        after = total - before - good[i]
+        if i > first_prose and i in state.ends and after <= TRUSTED_TAIL_SHARE * before:
+            end = i
+            break
+        before += good[i]
+    return Extent(0, max(end - 1, 0), float(n))
+
+
+TRUSTED_TAIL_SHARE = 1.0
+"""An end marker in an extracted body ends it unless the prose after it outweighs the
+prose before it. Measured on the development sets (HTML mode): two WCXB pages change,
+an inline "RELATED" box 0.45 -> 0.97 and a page of several articles 0.56 -> 0.48; the
+ScrapingHub set does not change."""
 
 
 def read_metadata(state: TextState) -> None:

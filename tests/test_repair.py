@@ -95,3 +95,30 @@ def test_the_swallowing_wrapper_is_found_and_only_it() -> None:
 
     assert [e.tag for e in swallowing_wrappers(load_html(_swallowed_page()))] == ["aside"]
     assert swallowing_wrappers(load_html(_page(SECOND))) == []
+
+
+def _page_with_box(box: str, after: list[str]) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in FIRST)
+    rest = "".join(f"<p>{p}</p>" for p in after)
+    return (
+        "<html><head><title>Board votes to rebuild the ferry pier</title></head><body>"
+        f"<article><h1>Board votes to rebuild the ferry pier</h1>{paragraphs}"
+        f"{box}{rest}</article></body></html>"
+    )
+
+
+def test_an_inline_related_box_does_not_end_an_extracted_body() -> None:
+    """More prose after "Related" than before it: the label marked a box."""
+    box = "<p>RELATED</p><p><a href='/other'>Ferry fares to rise in May</a></p>"
+    text = clean(_page_with_box(box, SECOND + FIRST), kind="html").text
+    for paragraph in SECOND:
+        assert paragraph in text
+
+
+def test_a_closing_related_list_still_ends_an_extracted_body() -> None:
+    box = "<h2>Related articles</h2>"
+    teasers = ["Ferry fares to rise in May", "New bridge opens to cyclists", "Pier museum"]
+    text = clean(_page_with_box(box, teasers), kind="html").text
+    assert FIRST[-1] in text
+    assert "Related articles" not in text
+    assert "New bridge opens" not in text
