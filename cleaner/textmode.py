@@ -15,7 +15,7 @@ from cleaner.features import BLOCK_MEMO, Features, measure
 from cleaner.language import guess_language, stoplist
 from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.page import Page
-from cleaner.rules import bio, captions, comments, social, tags
+from cleaner.rules import bio, captions, cards, comments, social, tags
 from cleaner.segment import fold
 from cleaner.textmeta import TextMeta, find_text_meta
 
@@ -131,6 +131,9 @@ def find_end_markers(state: TextState) -> None:
     state.ends.update(sites.site_end_markers(page, state.site_rules))
     for start in comments.thread_starts(page):
         state.ends.setdefault(start, Reason.COMMENTS_WIDGET)
+    feed = cards.feed_start(page)
+    if feed is not None:
+        state.ends.setdefault(feed, Reason.RELATED)
 
 
 def find_body(state: TextState) -> None:
