@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from cleaner.model import Label
+from cleaner.features import BLOCK_MEMO
+from cleaner.model import Label, Reason
 from cleaner.segment import fold
 
 if TYPE_CHECKING:
@@ -33,6 +35,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "prev_density", "next_density", "prev_log_chars", "next_log_chars",
     "prev_marked", "next_marked", "context_good_share",
     "repeats", "page_log_blocks", "page_good_share",
+    "title_case_lead", "after_comments_marker", "after_related_marker",
 )  # fmt: skip
 
 _FAR = 50.0
@@ -62,6 +65,8 @@ def vectorize(state: TextState, blocks: range | None = None) -> list[list[float]
     good_upto = [0, *accumulate(good_chars)]
     counts = Counter(fold(b.text) for b in page.blocks)
     first_end_after = next((e for e in ends if body and e > body.start), None)
+    comments_after = _first_after(state, Reason.COMMENTS_WIDGET)
+    related_after = _first_after(state, Reason.RELATED)
     rows: list[list[float]] = []
     for i in blocks if blocks is not None else range(n):
         f = feats[i]
@@ -96,6 +101,42 @@ def vectorize(state: TextState, blocks: range | None = None) -> list[list[float]
                 (good_upto[hi] - good_upto[lo]) / window,
                 float(counts[fold(page.blocks[i].text)] - 1),
                 _log(n), page_good_share,
+                float(title_case_lead(page.blocks[i].text)),
+                float(comments_after is not None and i > comments_after),
+                float(related_after is not None and i > related_after),
             ]
         )  # fmt: skip
     return rows
+
+
+def _first_after(state: TextState, reason: Reason) -> int | None:
+    """The first end marker of this kind after the body's start."""
+    body = state.extent
+    if body is None:
+        return None
+    return min((e for e, r in state.ends.items() if r is reason and e > body.start), default=None)
+
+
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of", "on",
+     "or", "over", "the", "to", "with"}
+)  # fmt: skip
+TITLE_LEAD_CAP = 12
+
+
+@lru_cache(maxsize=BLOCK_MEMO)
+def title_case_lead(text: str) -> int:
+    """How many words open the block in Title Case when that run capitalises a function
+    word ("Customers Leave Without Paying At Troy Steakhouse A party of six..."): a
+    teaser's headline glued to its summary. Prose capitalises "At" or "The" only to
+    start a sentence; a run ending in a colon is a glossary term, not a headline (0)."""
+    run, function_word = 0, False
+    for k, word in enumerate(text.split()[:TITLE_LEAD_CAP]):
+        core = word.strip("'\"‘’“”()[],.!?;")
+        if not core or not (core[0].isupper() or core[0].isdigit() or core[0] == "$"):
+            break
+        if word.endswith(":"):
+            return 0
+        function_word = function_word or (k > 0 and core.lower() in _FUNCTION_WORDS)
+        run += 1
+    return run if function_word else 0

@@ -67,3 +67,26 @@ def test_compiled_trees_equal_the_tree_walk() -> None:
         row = [rng.uniform(-1.0, 60.0) for _ in FEATURE_NAMES]
         walked = model.baseline + sum(t.score(row) for t in model.trees)
         assert abs(model.raw_score(row) - walked) < 1e-9
+
+
+def test_title_case_lead_finds_a_glued_teaser_headline() -> None:
+    from cleaner.blockfeatures import title_case_lead
+
+    glued = "Customers Leave Without Paying Bill At Troy Steakhouse A party of six left"
+    assert title_case_lead(glued) >= 7
+    assert title_case_lead("The council voted on Monday to rebuild the sea wall.") == 0
+    assert title_case_lead("Principle Of Full Disclosure: All information must be shown") == 0
+    assert title_case_lead("John Smith said the wall would be rebuilt by spring.") == 0
+
+
+def test_blocks_after_a_comments_heading_say_so() -> None:
+    from tests.helpers import PROSE
+
+    text = "\n\n".join([*PROSE, "Comments", "Great article, thanks for writing it up.", *PROSE])
+    state = new_state(segment(text), None, Config(), trusted=False)
+    run_steps(state)
+    rows = vectorize(state)
+    comments = FEATURE_NAMES.index("after_comments_marker")
+    related = FEATURE_NAMES.index("after_related_marker")
+    assert [row[comments] for row in rows] == [0.0] * 4 + [1.0] * 4
+    assert all(row[related] == 0.0 for row in rows)
