@@ -5,7 +5,9 @@
   the later twins are moved into the first;
 - an article swallowed by a wrapper trafilatura discards whole (an unclosed <aside>
   popup or a <header> that never ends, so the parser nests the page inside it): the
-  wrapper's tag is dropped and its content kept."""
+  wrapper's tag is dropped and its content kept;
+- a stub as trafilatura's first-choice container (a breadcrumb trail, a teaser): it
+  is unmarked (a plain <div> without class or id), so the next choice is taken."""
 
 from __future__ import annotations
 
@@ -23,11 +25,18 @@ of joined and unjoined chosen (htmlmode) 0.971 / 0.933."""
 
 def repaired(tree: Any) -> Any:
     """A repaired copy of the parsed page, or None when nothing needs repair."""
-    if not swallowing_wrappers(tree) and not twins(tree):
+    if not swallowing_wrappers(tree) and not twins(tree) and _stub(tree) is None:
         return None
     tree = deepcopy(tree)
     for wrapper in swallowing_wrappers(tree):
         wrapper.drop_tag()
+    for _ in range(MAX_STUBS):
+        stub = _stub(tree)
+        if stub is None:
+            break
+        stub.tag = "div"
+        for name in ("class", "id", "role", "itemprop"):
+            stub.attrib.pop(name, None)
     found = twins(tree)
     if found:
         first = found[0]
@@ -35,6 +44,27 @@ def repaired(tree: Any) -> Any:
             twin.tail = None  # text between the containers stays where it was
             first.append(twin)
     return tree
+
+
+STUB_WORDS = 50
+"""A first-choice container under this many words is a stub: a breadcrumb trail whose
+class happens to read "page-content", a teaser <article>. trafilatura reads only it
+(then its fallbacks). Measured (HTML mode, F1): WCXB 0.934 -> 0.935, nine pages up to
++0.18, one ScrapingHub page -0.008."""
+
+MAX_STUBS = 5
+"""Stubs unmarked in turn at most; a page of many teaser cards has no article to find."""
+
+
+def _stub(tree: Any) -> Any:
+    """The container trafilatura would choose first, when it holds a stub of text."""
+    from trafilatura.xpaths import BODY_XPATH
+
+    for expression in BODY_XPATH:
+        first = next((e for e in expression(tree) if e is not None), None)
+        if first is not None:
+            return first if _words(first) < STUB_WORDS else None
+    return None
 
 
 DISCARDED_WRAPPERS = ("aside", "header", "nav", "menu")

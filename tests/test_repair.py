@@ -122,3 +122,26 @@ def test_a_closing_related_list_still_ends_an_extracted_body() -> None:
     assert FIRST[-1] in text
     assert "Related articles" not in text
     assert "New bridge opens" not in text
+
+
+def test_a_stub_first_choice_container_is_unmarked() -> None:
+    """A breadcrumb trail whose class reads "page-content" was trafilatura's first
+    choice; on the repaired copy the article's container is."""
+    from trafilatura.utils import load_html
+    from trafilatura.xpaths import BODY_XPATH
+
+    from cleaner.repair import repaired
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in FIRST + SECOND)
+    page = (
+        "<html><body><div class='page-content-breadcrumbs'><ol><li><a href='/'>Home</a></li>"
+        "<li><a href='/news'>News</a></li></ol></div>"
+        f"<div id='content'><h1>Board votes to rebuild the ferry pier</h1>{paragraphs}</div>"
+        "</body></html>"
+    )
+
+    def first_choice(tree: object) -> object:
+        return next(found[0] for expression in BODY_XPATH if (found := expression(tree)))
+
+    assert "breadcrumbs" in first_choice(load_html(page)).get("class")
+    assert first_choice(repaired(load_html(page))).get("id") == "content"
