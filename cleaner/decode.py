@@ -156,7 +156,7 @@ def decode(data: bytes | str) -> Decoded:
             return _checked(data[len(bom) :].decode(encoding, errors="replace"), encoding)
     if _BINARY_SIGNATURE.match(head):
         return Decoded("", None, Problem.BINARY)
-    if b"\x00" in head:
+    if b"\x00" in head and not _utf8_beyond_ascii(data):
         wide = _utf16_without_bom(head)
         if wide:
             return _checked(data.decode(wide, errors="replace"), _codec_name(wide))
@@ -217,6 +217,16 @@ def _checked(text: str, encoding: str | None) -> Decoded:
     if not _VISIBLE.search(text):
         return Decoded("", encoding, Problem.EMPTY)
     return Decoded(text, encoding)
+
+
+def _utf8_beyond_ascii(data: bytes) -> bool:
+    """Valid UTF-8 holding characters past ASCII: then its NUL bytes are stray controls,
+    not UTF-16 (whose code units seldom form valid multi-byte UTF-8; fuzzing found
+    b"\\x00\\xe0\\xa0\\x80", "\\x00\\u0800" in UTF-8, read as UTF-16 "àꂀ")."""
+    try:
+        return not data.decode("utf-8").isascii()
+    except UnicodeDecodeError:
+        return False
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

@@ -365,3 +365,13 @@ def test_bad_fixture(fixtures: Path, name: str, expected: Problem | list[str]) -
         decoded = decode(data)
         assert decoded.problem is None
         assert all(paragraph in decoded.text for paragraph in expected)
+
+
+def test_nul_beside_a_wide_utf8_character_is_not_utf16() -> None:
+    """Fuzzing found "\\x00\\u0800" read as UTF-16 ("àꂀ"): valid UTF-8 past ASCII
+    keeps its reading, and the NUL goes like any control; str and bytes agree."""
+    text = "\x00\u0800" * 4  # NUL in every even byte, as UTF-16 BE would have
+    decoded = decode(text.encode())
+    assert decoded.encoding == "utf-8"
+    assert "à" not in decoded.text
+    assert decode(text) == decoded

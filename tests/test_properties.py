@@ -257,6 +257,7 @@ def test_clean_never_raises_on_bytes(document: bytes) -> None:
 @given(PROPERTIES["only_removes_lines_in_order"][1])
 @example("First line\r\nsecond\u2028third\x1ffourth\u1680fifth")
 @example("00000000\x80\n")  # a C1 control is removed, not read as a cp1252 character
+@example("\x00\u0800")  # a NUL beside a wide character: not UTF-16 read as 8-bit text
 def test_text_mode_only_removes_lines_in_order(document: str) -> None:
     only_removes_lines_in_order(document)
 
