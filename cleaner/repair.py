@@ -41,9 +41,23 @@ def repaired(tree: Any) -> Any:
     if found:
         first = found[0]
         for twin in found[1:]:
-            twin.tail = None  # text between the containers stays where it was
+            _leave_tail(twin)
             first.append(twin)
     return tree
+
+
+def _leave_tail(element: Any) -> None:
+    """Give the text that follows an element (its tail, which lxml moves with it) to
+    what precedes it, so that moving the element leaves that text where it was."""
+    tail, element.tail = element.tail, None
+    if not tail:
+        return
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent = element.getparent()
+        parent.text = (parent.text or "") + tail
 
 
 STUB_WORDS = 50

@@ -145,3 +145,14 @@ def test_a_stub_first_choice_container_is_unmarked() -> None:
 
     assert "breadcrumbs" in first_choice(load_html(page)).get("class")
     assert first_choice(repaired(load_html(page))).get("id") == "content"
+
+
+def test_text_between_the_halves_stays_where_it_was() -> None:
+    """Moving a twin moves it alone: the words after it (its tail in lxml) stay."""
+    from trafilatura.utils import load_html
+
+    page = _page(SECOND).replace("</div></article>", "</div>Filed from the quay.</article>")
+    fixed = repaired(load_html(page))
+    article = fixed.find(".//article")
+    assert "Filed from the quay." in "".join(article.itertext())
+    assert (article[-1].tail or "").strip() == "Filed from the quay."
