@@ -15,7 +15,7 @@ from cleaner.features import BLOCK_MEMO, Features, measure
 from cleaner.language import guess_language, stoplist
 from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.page import Page
-from cleaner.rules import bio, captions, cards, comments, social, tags
+from cleaner.rules import bio, captions, cards, comments, repeats, social, tags
 from cleaner.segment import fold
 from cleaner.textmeta import TextMeta, find_text_meta
 
@@ -212,6 +212,7 @@ def mark_author_and_body_furniture(state: TextState) -> None:
     if state.extent is not None:
         body = range(state.extent.start, state.extent.end + 1)
         page.add_marks(sites.site_marks(page, state.site_rules, body=body))
+        page.add_marks(repeats.repeated_copy(page, body))
 
 
 def score_blocks(state: TextState) -> None:
