@@ -54,7 +54,6 @@ def vectorize(state: TextState, blocks: range | None = None) -> list[list[float]
         return []
     feats, free, labels, marks = page.features, state.free_labels, state.labels, page.marks
     body = state.extent
-    ends = sorted(state.ends)
     meta = state.meta
     meta_blocks = {meta.title, meta.byline, meta.date_block} - {None}
     title = meta.title if meta.title is not None else -1
@@ -64,7 +63,7 @@ def vectorize(state: TextState, blocks: range | None = None) -> list[list[float]
     chars_upto = [0, *accumulate(f.chars for f in feats)]
     good_upto = [0, *accumulate(good_chars)]
     counts = Counter(fold(b.text) for b in page.blocks)
-    first_end_after = next((e for e in ends if body and e > body.start), None)
+    first_end_after = _first_after(state)
     comments_after = _first_after(state, Reason.COMMENTS_WIDGET)
     related_after = _first_after(state, Reason.RELATED)
     rows: list[list[float]] = []
@@ -109,12 +108,15 @@ def vectorize(state: TextState, blocks: range | None = None) -> list[list[float]
     return rows
 
 
-def _first_after(state: TextState, reason: Reason) -> int | None:
-    """The first end marker of this kind after the body's start."""
+def _first_after(state: TextState, reason: Reason | None = None) -> int | None:
+    """The first end marker (of this kind, if given) after the body's start."""
     body = state.extent
     if body is None:
         return None
-    return min((e for e, r in state.ends.items() if r is reason and e > body.start), default=None)
+    return min(
+        (e for e, r in state.ends.items() if e > body.start and reason in (None, r)),
+        default=None,
+    )
 
 
 _FUNCTION_WORDS = frozenset(

@@ -156,17 +156,19 @@ def decode(data: bytes | str) -> Decoded:
             return _checked(data[len(bom) :].decode(encoding, errors="replace"), encoding)
     if _BINARY_SIGNATURE.match(head):
         return Decoded("", None, Problem.BINARY)
-    if b"\x00" in head and not _utf8_beyond_ascii(data):
+    try:
+        utf8: str | None = data.decode("utf-8")
+    except UnicodeDecodeError:
+        utf8 = None
+    # NUL bytes mean UTF-16 without a BOM, unless the data is valid UTF-8 holding
+    # characters past ASCII: UTF-16 code units seldom form that, so there they are stray
+    # controls (fuzzing found "\x00\u0800" in UTF-8 read as UTF-16 "àꂀ").
+    if b"\x00" in head and (utf8 is None or utf8.isascii()):
         wide = _utf16_without_bom(head)
         if wide:
             return _checked(data.decode(wide, errors="replace"), _codec_name(wide))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    else:
-        if not _ISO2022_ESCAPE.search(head):
-            return _checked(text, "utf-8")
+    if utf8 is not None and not _ISO2022_ESCAPE.search(head):
+        return _checked(utf8, "utf-8")
     if len(_CONTROL_BYTES.findall(head)) > MAX_CONTROL_BYTE_SHARE * len(head):
         return Decoded("", None, Problem.BINARY)
     if _mostly_utf8(data[:DETECT_SAMPLE_BYTES]):
@@ -217,16 +219,6 @@ def _checked(text: str, encoding: str | None) -> Decoded:
     if not _VISIBLE.search(text):
         return Decoded("", encoding, Problem.EMPTY)
     return Decoded(text, encoding)
-
-
-def _utf8_beyond_ascii(data: bytes) -> bool:
-    """Valid UTF-8 holding characters past ASCII: then its NUL bytes are stray controls,
-    not UTF-16 (whose code units seldom form valid multi-byte UTF-8; fuzzing found
-    b"\\x00\\xe0\\xa0\\x80", "\\x00\\u0800" in UTF-8, read as UTF-16 "àꂀ")."""
-    try:
-        return not data.decode("utf-8").isascii()
-    except UnicodeDecodeError:
-        return False
 
 
 def _utf16_without_bom(head: bytes) -> str | None:

@@ -25,7 +25,9 @@ of joined and unjoined chosen (htmlmode) 0.971 / 0.933."""
 
 def repaired(tree: Any) -> Any:
     """A repaired copy of the parsed page, or None when nothing needs repair."""
-    if not swallowing_wrappers(tree) and not twins(tree) and _stub(tree) is None:
+    first = _first_choice(tree)
+    stub = first is not None and _words(first) < STUB_WORDS
+    if not stub and not swallowing_wrappers(tree) and not twins(tree, first):
         return None
     tree = deepcopy(tree)
     for wrapper in swallowing_wrappers(tree):
@@ -72,12 +74,18 @@ MAX_STUBS = 5
 
 def _stub(tree: Any) -> Any:
     """The container trafilatura would choose first, when it holds a stub of text."""
-    from trafilatura.xpaths import BODY_XPATH
+    first = _first_choice(tree)
+    return first if first is not None and _words(first) < STUB_WORDS else None
+
+
+def _first_choice(tree: Any) -> Any:
+    """The container trafilatura's content expressions find first (None: none)."""
+    from trafilatura.xpaths import BODY_XPATH  # heavy; text mode never pays for it
 
     for expression in BODY_XPATH:
         first = next((e for e in expression(tree) if e is not None), None)
         if first is not None:
-            return first if _words(first) < STUB_WORDS else None
+            return first
     return None
 
 
@@ -109,31 +117,25 @@ def _paragraph_words(element: Any) -> int:
     return sum(_words(p) for p in element.iter("p"))
 
 
-def twins(tree: Any) -> list[Any]:
-    """The article container trafilatura would choose first, then its twins further
-    down (same tag, same class attribute, neither inside the other, holding prose);
-    empty when it has none."""
-    from trafilatura.xpaths import BODY_XPATH  # heavy; text mode never pays for it
-
-    for expression in BODY_XPATH:
-        first = next((e for e in expression(tree) if e is not None), None)
-        if first is None:
-            continue
-        kind = first.get("class")
-        if not kind:
-            return []
-        inside = set(first.iter())
-        above = set(first.iterancestors())
-        found = [
-            e
-            for e in tree.iter(first.tag)
-            if e.get("class") == kind
-            and e not in inside
-            and e not in above
-            and _words(e) >= MIN_TWIN_WORDS
-        ]
-        return [first, *found] if found else []
-    return []
+def twins(tree: Any, first: Any = None) -> list[Any]:
+    """The article container trafilatura would choose first (`first`, when the caller
+    has it), then its twins further down (same tag, same class attribute, neither inside
+    the other, holding prose); empty when it has none."""
+    first = _first_choice(tree) if first is None else first
+    kind = first.get("class") if first is not None else None
+    if not kind:
+        return []
+    inside = set(first.iter())
+    above = set(first.iterancestors())
+    found = [
+        e
+        for e in tree.iter(first.tag)
+        if e.get("class") == kind
+        and e not in inside
+        and e not in above
+        and _words(e) >= MIN_TWIN_WORDS
+    ]
+    return [first, *found] if found else []
 
 
 def _words(element: Any) -> int:
