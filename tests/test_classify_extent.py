@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.classify import context_free, revise
-from cleaner.extent import best_run, find_extent
+from cleaner.extent import best_run, find_extent, weight
 from cleaner.features import measure
 from cleaner.language import stoplist
 from cleaner.model import Label
@@ -49,3 +49,12 @@ def test_extent_skips_a_teaser_box_above_the_article() -> None:
 
 def test_no_article_when_nothing_scores() -> None:
     assert find_extent([-40, -40, 30], []) is None
+
+
+def test_an_unfinished_near_good_line_weighs_nothing() -> None:
+    stop = stoplist("en")
+    line = "Fishermen fear that a second bad season could follow as the storms go on"
+    teaser, sentence = measure(line, stop), measure(line + ".", stop)
+    assert context_free(teaser) is N and context_free(sentence) is N
+    assert weight(N, G, teaser, marked=False) == 0.0  # a teaser headline or a list item
+    assert weight(N, G, sentence, marked=False) > 0  # prose, half as sure as a good block

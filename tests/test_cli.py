@@ -16,7 +16,7 @@ from tests.helpers import PROSE
 
 SEED = FIXTURES / "text" / "seed_kyiv_independent.txt"
 HTML = FIXTURES / "html" / "synthetic_news.html"
-MASTHEAD = "The Harbour Gazette has been read by the families of this coast since 1921"
+MASTHEAD = "The Harbour Gazette has been read by the families of this coast since 1921."
 """A furniture line the generic rules keep (it reads like prose) but learning drops."""
 
 
