@@ -131,6 +131,8 @@ def find_end_markers(state: TextState) -> None:
     state.ends.update(sites.site_end_markers(page, state.site_rules))
     for start in comments.thread_starts(page):
         state.ends.setdefault(start, Reason.COMMENTS_WIDGET)
+    for box in bio.about_boxes(page):
+        state.ends.setdefault(box, Reason.AUTHOR_BIO)
     feed = cards.feed_start(page)
     if feed is not None:
         state.ends.setdefault(feed, Reason.RELATED)

@@ -3,6 +3,7 @@ fires on its furniture and leaves real prose alone."""
 
 from __future__ import annotations
 
+from cleaner import clean
 from cleaner.model import Reason
 from cleaner.rules import bio, captions, social, tags
 from tests.helpers import PROSE, page_of
@@ -93,6 +94,36 @@ def test_prose_about_a_person_is_not_a_bio() -> None:
     line = "Jane Doe is a resident of the harbour who has campaigned for the wall for years."
     page = page_of(PROSE[0], line, PROSE[1], author="Jane Doe")
     assert bio.author_furniture(page) == {}
+
+
+ABOUT_BIO = (
+    "Jane Doe writes about the sea and the towns that live from it. Her first book, on "
+    "the harbour's fishing families, came out in 2019."
+)
+
+
+def test_about_box_naming_its_person_is_found() -> None:
+    page = page_of(PROSE[0], PROSE[1], "About Jane Doe", ABOUT_BIO)
+    assert bio.about_boxes(page) == [2]
+    company = "Acme Marine is a global provider of harbour engineering, with staff in 15 countries."
+    assert bio.about_boxes(page_of(PROSE[0], "Über Acme Marine", company)) == [1]
+
+
+def test_about_headings_that_are_no_profile_box() -> None:
+    footer = page_of(PROSE[0], "About Us", "Contact Us", "About Jane Doe", "Jane Doe")
+    assert bio.about_boxes(footer) == []  # menu items, no paragraph under them
+    section = page_of(PROSE[0], "About the Atlas Pack", PROSE[1])
+    assert bio.about_boxes(section) == []  # "about the <thing>": a section of the article
+    unrelated = page_of("About Jane Doe", PROSE[1])
+    assert bio.about_boxes(unrelated) == []  # the paragraph does not name her
+
+
+def test_about_box_ends_the_article_in_text_mode() -> None:
+    text = "\n\n".join([*PROSE, "About Jane Doe", ABOUT_BIO])
+    body = clean(text, kind="text").text
+    assert all(p in body for p in PROSE)
+    assert "About Jane Doe" not in body
+    assert "first book" not in body
 
 
 def test_tag_line_fires() -> None:

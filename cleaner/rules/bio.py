@@ -1,5 +1,6 @@
 """Author furniture after the article: the author's name repeated on its own line,
-and the bio paragraph that starts with that name."""
+the bio paragraph that starts with that name, and the "About <name>" box that ends
+the article."""
 
 from __future__ import annotations
 
@@ -20,6 +21,13 @@ _ROLE = re.compile(
 )
 _BIO_TAIL = re.compile(
     r"(?:read more|more articles|follow (?:him|her|them) on|view all posts)\W*$", re.I
+)
+
+# "About Jane Doe", "Sobre Carlos Nadalim", "Über Acme": a heading naming a person or an
+# organisation, in the languages our stoplists cover most often.
+_ABOUT = re.compile(
+    r"^(?i:about|sobre|über|à propos de|a propos de|acerca de|informazioni su)\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’.&-]*(?:\s+[A-ZÀ-Ý][\w'’.&-]*){0,3})$"
 )
 
 BIO_ROLE_WINDOW = 25
@@ -53,3 +61,27 @@ def _is_bio(text: str, names: set[str]) -> bool:
             if _BIO_TAIL.search(text) and _ROLE.search(opening):
                 return True
     return False
+
+
+ABOUT_MIN_WORDS = 12
+"""The paragraph under an "About <name>" heading is a real paragraph, not a menu item
+(a footer's "About Us" sits above "Contact Us")."""
+
+
+def about_boxes(page: Page) -> list[int]:
+    """Headings "About <name>" whose next block is a paragraph naming that name: an
+    author's or a company's profile box, which closes an article ("About Brigit Katz"
+    above "Brigit Katz is a freelance writer..."; a press release's "About Acme" above
+    "Acme is a global provider...")."""
+    found = []
+    for i in range(len(page) - 1):
+        match = _ABOUT.match(page.text(i))
+        if not match:
+            continue
+        following = page.features[i + 1]
+        if following.words < ABOUT_MIN_WORDS:
+            continue
+        opening = set(fold(" ".join(page.text(i + 1).split()[:BIO_ROLE_WINDOW])).split())
+        if any(len(word) > 2 and word in opening for word in fold(match.group("name")).split()):
+            found.append(i)
+    return found
