@@ -45,6 +45,10 @@ FIRES = [
     ("スポンサードリンク", "promo_line"),
     ("Leggi anche: Il porto riapre a maggio", "inline_related_link"),
     ("Lire aussi", "inline_related_link"),
+    ("Image 1 of 5", "photo_caption"),
+    ("Foto 3/12", "photo_caption"),
+    ("Copyright ⓒ Harbour Courier. All use is subject to our terms", "disclaimer_line"),
+    ("저작권자 ⓒ 하버신문 무단전재 및 재배포 금지", "disclaimer_line"),
 ]
 
 
@@ -65,6 +69,8 @@ NOT_FURNITURE = [
     "What Happens Next",
     "Der Kontakt zur Hafenverwaltung brach nach dem Sturm ab, sagte der Bürgermeister.",
     "Leggi anche il rapporto degli ingegneri, ha detto il sindaco ai giornalisti.",
+    "Image 1 of the survey shows the cracks along the northern quay.",
+    "Copyright lawyers said the council's use of the photographs was fair.",
 ]
 
 
@@ -92,6 +98,7 @@ def test_category_leaves_prose_alone(line: str) -> None:
         ("Kommentare (3)", "comments_widget"),
         ("댓글", "comments_widget"),
         ("Schlagwörter:", "tag_list"),
+        ("많이 본 칼럼", "related_content"),
     ],
 )
 def test_end_marker_fires(line: str, reason: str) -> None:
