@@ -49,6 +49,13 @@ FIRES = [
     ("Foto 3/12", "photo_caption"),
     ("Copyright ⓒ Harbour Courier. All use is subject to our terms", "disclaimer_line"),
     ("저작권자 ⓒ 하버신문 무단전재 및 재배포 금지", "disclaimer_line"),
+    ("Thanks for signing up!", "newsletter_prompt"),
+    ("See All Newsletters", "newsletter_prompt"),
+    ("There was an error processing your subscription.", "newsletter_prompt"),
+    ("No spam, we promise. You can unsubscribe at any time.", "newsletter_prompt"),
+    ("5H ago", "relative_timestamp"),
+    ("updated 15M ago", "relative_timestamp"),
+    ("2019-11-19T08:57:40+01:00", "relative_timestamp"),
 ]
 
 
@@ -71,6 +78,7 @@ NOT_FURNITURE = [
     "Leggi anche il rapporto degli ingegneri, ha detto il sindaco ai giornalisti.",
     "Image 1 of the survey shows the cracks along the northern quay.",
     "Copyright lawyers said the council's use of the photographs was fair.",
+    "The storm reached the coast at 5 am, two hours earlier than forecast.",
 ]
 
 
@@ -99,6 +107,8 @@ def test_category_leaves_prose_alone(line: str) -> None:
         ("댓글", "comments_widget"),
         ("Schlagwörter:", "tag_list"),
         ("많이 본 칼럼", "related_content"),
+        ("More Great Courier Stories", "related_content"),
+        ("Other stories", "related_content"),
     ],
 )
 def test_end_marker_fires(line: str, reason: str) -> None:
