@@ -27,6 +27,7 @@ GENERIC_RULES: tuple[Callable[[Page], dict[int, Mark]], ...] = (
     captions.credited_captions,
     tags.tag_lines,
     comments.comment_furniture,
+    bio.byline_lines,
 )
 """Rules that need nothing but the blocks, in order of precedence."""
 

@@ -126,6 +126,20 @@ def test_about_box_ends_the_article_in_text_mode() -> None:
     assert "first book" not in body
 
 
+def test_byline_lines_are_dropped() -> None:
+    page = page_of(
+        "By Jane Doe | Harbour Courier",
+        "Posted by Jane Doe on November 18, 2019, 6:21 AM EST",
+        PROSE[0],
+        "By taking the ferry instead, residents saved an hour on each trip to the city",
+        "By the end of the year the wall will be finished.",
+        "Di Maio said nothing",
+    )
+    marks = bio.byline_lines(page)
+    assert sorted(marks) == [0, 1]
+    assert marks[0].reason is Reason.BYLINE
+
+
 def test_tag_line_fires() -> None:
     page = page_of("North Korea, North Korean missiles, Missile attack, Volodymyr Zelensky")
     assert tags.tag_lines(page)[0].reason is Reason.TAG_LIST

@@ -30,6 +30,14 @@ _ABOUT = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w'’.&-]*(?:\s+[A-ZÀ-Ý][\w'’.&-]*){0,3})$"
 )
 
+# "By Jane Doe", "Posted by Jane Doe on May 2", "Von Max Muster | 12.05.2024": a byline as
+# a line of its own. A gerund after "by" starts a sentence ("By taking the bus, ...").
+_BYLINE_LINE = re.compile(
+    r"^(?i:by|posted by|written by|words by|von|por|par)\s+(?!\w+ing\b)[A-ZÀ-Ý][\w'’.-]*"
+)
+BYLINE_MAX_WORDS = 25
+"""A byline with a date, a role and a site name stays under 25 words."""
+
 BIO_ROLE_WINDOW = 25
 """A bio names the author's role within its first sentence or so (~25 words)."""
 
@@ -48,6 +56,18 @@ def author_furniture(page: Page) -> dict[int, Mark]:
         if _is_bio(block.text, candidates):
             marks[i] = Mark(RULE, Reason.AUTHOR_BIO)
     return marks
+
+
+def byline_lines(page: Page) -> dict[int, Mark]:
+    """Lines that only name who wrote a story, the article's own or a teaser's: bylines
+    are metadata, never body text (the development sets' gold holds none)."""
+    return {
+        i: Mark(RULE, Reason.BYLINE)
+        for i, block in enumerate(page.blocks)
+        if page.features[i].words <= BYLINE_MAX_WORDS
+        and not block.text.rstrip().endswith(".")
+        and _BYLINE_LINE.match(block.text)
+    }
 
 
 def _is_bio(text: str, names: set[str]) -> bool:
