@@ -56,6 +56,12 @@ FIRES = [
     ("5H ago", "relative_timestamp"),
     ("updated 15M ago", "relative_timestamp"),
     ("2019-11-19T08:57:40+01:00", "relative_timestamp"),
+    ("Email *", "form_residue"),
+    ("Company name*", "form_residue"),
+    ("This field is for validation purposes and should be left unchanged.", "form_residue"),
+    ("Published Monday, November 18, 2019 8:22AM EST", "dateline"),
+    ("Last updated: Sep 4, 2025", "dateline"),
+    ("Aktualisiert am 12.05.2024", "dateline"),
 ]
 
 
@@ -79,6 +85,7 @@ NOT_FURNITURE = [
     "Image 1 of the survey shows the cracks along the northern quay.",
     "Copyright lawyers said the council's use of the photographs was fair.",
     "The storm reached the coast at 5 am, two hours earlier than forecast.",
+    "The report was published in 2019 and updated in 2020 by the harbour council.",
 ]
 
 
