@@ -25,7 +25,7 @@ from cleaner.config import Config
 from cleaner.deadline import DocumentTimeout, deadline
 from cleaner.decode import decode
 from cleaner.errors import INPUT_PROBLEMS, MESSAGES, Problem
-from cleaner.htmlmode import looks_like_html
+from cleaner.htmlmode import looks_like_html, text_dump
 from cleaner.outcome import Outcome, Sink, Status, Summary
 from cleaner.sources import (
     Document,
@@ -175,18 +175,8 @@ def _learned(item: Item, settings: Settings) -> tuple[str, furniture.PageProfile
     text = decoded.text
     kind = doc.kind if settings.config.kind == "auto" else settings.config.kind
     if kind == "html" or (kind in (None, "auto") and looks_like_html(text)):
-        text = _html_lines(text)
+        text = text_dump(text)  # a page's text, one block element per line
     return doc.group, furniture.profile(text)
-
-
-def _html_lines(html: str) -> str:
-    """A page's text, one block element per line (the learning pass's cheap view of HTML)."""
-    import html_text
-
-    try:
-        return str(html_text.extract_text(html, guess_layout=True))
-    except Exception:  # lxml refuses some markup; such a page just teaches nothing
-        return ""
 
 
 # --- many documents ---------------------------------------------------------------

@@ -47,6 +47,11 @@ class Config:
         (its default), or "adaptive" (default): both, keeping the precise text unless
         it holds under half of what recall mode finds, the sign that it cut the
         article. Adaptive costs two extractions; measured best (README).
+    html_fallback:
+        In HTML mode, also read the page as a text dump when that may find more of
+        the article than trafilatura did, and take that reading where it holds three
+        times the words and nearly all of trafilatura's body (`cleaner.fallback`).
+        Costs a text-mode pass on the few pages where the dump is long enough.
     block_model:
         In text mode, let the learned block classifier (trained on the development
         sets with site-grouped cross-validation; see README) make the final keep/drop
@@ -74,6 +79,7 @@ class Config:
     rule_dirs: tuple[Path, ...] = ()
     ftr_dirs: tuple[Path, ...] = ()
     html_extraction: HtmlExtraction = "adaptive"
+    html_fallback: bool = True
     block_model: bool = True
     max_input: int = MAX_INPUT
     timeout: float | None = None

@@ -216,6 +216,17 @@ def _metadata(doc: Any, url: str | None) -> Metadata:
     )
 
 
+def text_dump(html: str) -> str:
+    """The page as a browser-like text dump (html-text), one block element per line;
+    empty where the markup cannot be read."""
+    import html_text
+
+    try:
+        return str(html_text.extract_text(html, guess_layout=True))
+    except Exception:  # lxml refuses some markup
+        return ""
+
+
 def flatten_deep_nesting(html: str) -> str:
     """The markup with container tags deeper than MAX_NESTING removed (block-level ones
     become <br>), so their content stays in the parsed tree; unchanged if none is."""

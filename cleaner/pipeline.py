@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cleaner import htmlmode, settle, textmode
+from cleaner import fallback, htmlmode, settle, textmode
 from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import Problem
@@ -36,6 +36,8 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
     settled = settle.clean_blocks(
         unwrap(segment(text)), url, config, trusted=trusted, known_title=meta.title
     )
+    if kind == "html" and config.html_fallback:
+        settled = fallback.text_reading(decoded.text, settled, url, config) or settled
     meta = _merge_meta(meta, settled.state, url)
     body = "\n\n".join(settled.kept)
     return Result(
