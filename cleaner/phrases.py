@@ -16,7 +16,7 @@ from cleaner.model import Mark, Reason
 from cleaner.page import Page
 
 RULE_PREFIX = "generic"
-_BULLET = re.compile(r"^[*•·◦▪‣-]\s+")
+BULLET = re.compile(r"^[*•·◦▪‣-]\s+")
 """List bullets that text renderers (inscriptis, html2text) put before menu items."""
 _TRIM = re.compile(r"^[\s#*•·|>-]+|[\s:.…»›→>|▶-]+$")
 
@@ -78,7 +78,7 @@ def match_phrases(page: Page) -> dict[int, Mark]:
 @lru_cache(maxsize=BLOCK_MEMO)
 def category_of(text: str, words: int) -> Category | None:
     """The first phrase category that describes a block of `words` words, if any."""
-    text = _BULLET.sub("", text)
+    text = BULLET.sub("", text)
     for category in phrase_book().categories:
         if words <= category.max_words and category.pattern.search(text):
             return category

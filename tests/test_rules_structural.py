@@ -162,6 +162,17 @@ def test_comment_thread_starts_at_its_first_commenter() -> None:
     assert {i for i, m in marks.items() if m.reason is Reason.COMMENTS_WIDGET} == {3, 6, 9}
 
 
+def test_dated_commenter_lines_make_a_thread_even_as_bullets() -> None:
+    from cleaner.rules import comments
+
+    thread = []
+    for name in ("Gary M", "Catherine (Harbour Trust)", "Mohammad"):
+        thread += [f"* {name} on September 17, 2018 at 8:50 pm said:", "I agree with it."]
+    page = page_of(*PROSE, *thread)
+    assert comments.thread_starts(page) == [3]
+    assert set(comments.comment_furniture(page)) == {3, 5, 7}
+
+
 def test_news_feed_with_relative_times_is_not_a_thread() -> None:
     from cleaner.rules import comments
 

@@ -7,6 +7,7 @@ import re
 
 from cleaner.model import Mark, Reason
 from cleaner.page import Page
+from cleaner.phrases import BULLET
 
 RULE = "generic.comments"
 
@@ -19,11 +20,20 @@ _STAMP = re.compile(
     re.I,
 )
 _COMMENTER = re.compile(r"^\S.{0,40}\b(?:says|said|wrote|writes|replied)\s*:?$", re.I)
+_DATE = rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}})"
+# "Gary M on September 17, 2018 at 8:50 pm said:": a WordPress comment's header line.
+_DATED_COMMENTER = re.compile(
+    rf"^\S.{{0,40}}\bon {_DATE}(?:,? (?:at )?\d{{1,2}}[:.]\d\d(?: ?[ap]\.?m\.?)?)?"
+    r" (?:says|said|wrote|writes|replied)\s*:?$",
+    re.I,
+)
 _VOTES = re.compile(
     r"^(?:rating: )?[+-]?\d+ (?:votes?|likes?|points?)$|^(?:reply|report|like)$", re.I
 )
 
 STAMP_MAX_WORDS = 10
+DATED_COMMENTER_MAX_WORDS = 16
+"""A commenter line that carries its date: a name of up to four words, a date, a time."""
 MIN_COMMENTS = 3
 """Three dated commenter stamps make a thread; one or two can be the article's own
 dateline and an update note."""
@@ -32,10 +42,10 @@ MAX_COMMENT_GAP = 12
 
 
 def _is_stamp(page: Page, i: int) -> bool:
-    text = page.text(i)
-    if page.features[i].words > STAMP_MAX_WORDS:
-        return False
-    return bool(_STAMP.match(text) or _COMMENTER.match(text))
+    if _is_commenter_line(page, i):
+        return not _VOTES.match(page.text(i))
+    text = BULLET.sub("", page.text(i))  # inscriptis prints comment lists as bullets
+    return page.features[i].words <= STAMP_MAX_WORDS and bool(_STAMP.match(text))
 
 
 def thread_starts(page: Page) -> list[int]:
@@ -74,10 +84,15 @@ def _close(page: Page, chain: list[int], starts: list[int]) -> None:
 
 def comment_furniture(page: Page) -> dict[int, Mark]:
     """Stamps, commenter lines and vote counts inside comment threads."""
-    marks: dict[int, Mark] = {}
-    for i, block in enumerate(page.blocks):
-        if page.features[i].words <= STAMP_MAX_WORDS and (
-            _COMMENTER.match(block.text) or _VOTES.match(block.text)
-        ):
-            marks[i] = Mark(RULE, Reason.COMMENTS_WIDGET)
-    return marks
+    return {
+        i: Mark(RULE, Reason.COMMENTS_WIDGET)
+        for i in range(len(page))
+        if _is_commenter_line(page, i)
+    }
+
+
+def _is_commenter_line(page: Page, i: int) -> bool:
+    text, words = BULLET.sub("", page.text(i)), page.features[i].words
+    if words <= DATED_COMMENTER_MAX_WORDS and _DATED_COMMENTER.match(text):
+        return True
+    return words <= STAMP_MAX_WORDS and bool(_COMMENTER.match(text) or _VOTES.match(text))
