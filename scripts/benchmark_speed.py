@@ -89,6 +89,10 @@ SYSTEMS: dict[str, tuple[str, Run]] = {
     "cleaner text mode": ("dump", lambda d, u: clean(d, u or None, kind="text")),
     "jusText (dump lines as <p>)": ("dump", bl.justext_on_dump),
     "cleaner HTML mode": ("html", lambda d, u: clean(d, u or None, kind="html")),
+    "cleaner HTML mode, no text reading": (
+        "html",
+        lambda d, u: clean(d, u or None, kind="html", html_fallback=False),
+    ),
     "trafilatura extract() default": ("html", trafilatura_default),
 }
 """Name -> (input: html-text dump or HTML, call)."""
