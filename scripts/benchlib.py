@@ -302,11 +302,11 @@ System = Callable[[str, str], str]
 """(document, url) -> extracted text."""
 
 
-def _cleaner(kind: str) -> System:
+def _cleaner(kind: str, **options: bool) -> System:
     def run(document: str, url: str) -> str:
         from cleaner import clean  # imported late: a broken cleaner spoils only itself
 
-        return clean(document, url or None, kind=kind).text
+        return clean(document, url or None, kind=kind, **options).text
 
     return run
 
@@ -339,10 +339,19 @@ def _raw(dump: str, url: str) -> str:
     return dump
 
 
+CLEANER_HEURISTICS = "cleaner-heuristics"
+CLEANER_HEURISTICS_NO_READING = "cleaner-heuristics-no-reading"
+VARIANTS = (CLEANER_HEURISTICS, CLEANER_HEURISTICS_NO_READING)
+"""HTML-mode ablations, run only when named in --systems: the block model off (its
+training pages are these), with and without the text reading (`Config.html_fallback`),
+so the reading's gain is measured without the in-sample model."""
+
 HTML_SYSTEMS: dict[str, System] = {
     CLEANER: _cleaner("html"),
     TRAFILATURA: _trafilatura(favor_precision=False),
     TRAFILATURA_PRECISION: _trafilatura(favor_precision=True),
+    CLEANER_HEURISTICS: _cleaner("html", block_model=False),
+    CLEANER_HEURISTICS_NO_READING: _cleaner("html", block_model=False, html_fallback=False),
 }
 TEXT_SYSTEMS: dict[str, System] = {CLEANER: _cleaner("text"), JUSTEXT: justext_on_dump, RAW: _raw}
 
