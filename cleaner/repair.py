@@ -26,8 +26,7 @@ of joined and unjoined chosen (htmlmode) 0.971 / 0.933."""
 def repaired(tree: Any) -> Any:
     """A repaired copy of the parsed page, or None when nothing needs repair."""
     first = _first_choice(tree)
-    stub = first is not None and _words(first) < STUB_WORDS
-    if not stub and not swallowing_wrappers(tree) and not twins(tree, first):
+    if not _is_stub(first) and not swallowing_wrappers(tree) and not twins(tree, first):
         return None
     tree = deepcopy(tree)
     for wrapper in swallowing_wrappers(tree):
@@ -75,7 +74,11 @@ MAX_STUBS = 5
 def _stub(tree: Any) -> Any:
     """The container trafilatura would choose first, when it holds a stub of text."""
     first = _first_choice(tree)
-    return first if first is not None and _words(first) < STUB_WORDS else None
+    return first if _is_stub(first) else None
+
+
+def _is_stub(element: Any) -> bool:
+    return element is not None and _words(element) < STUB_WORDS
 
 
 def _first_choice(tree: Any) -> Any:

@@ -32,6 +32,9 @@ _ABOUT = re.compile(
 
 # "By Jane Doe", "Posted by Jane Doe on May 2", "Von Max Muster | 12.05.2024": a byline as
 # a line of its own. A gerund after "by" starts a sentence ("By taking the bus, ...").
+# Not `textmeta._BYLINE`, which reads the author from a byline: a removal needs more
+# care than a reading. "Author: <name>" lines are kept (a book list's gold holds them),
+# and Italian "di" and Dutch "door" open sentences ("Di Maio said ...").
 _BYLINE_LINE = re.compile(
     r"^(?i:by|posted by|written by|words by|von|por|par)\s+(?!\w+ing\b)[A-ZÀ-Ý][\w'’.-]*"
 )

@@ -4,7 +4,9 @@ says:") and dated stamps ("November 19, 2019 at 6:34 am", "2 days ago at 07:51")
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from cleaner.features import BLOCK_MEMO
 from cleaner.model import Mark, Reason
 from cleaner.page import Page
 from cleaner.phrases import BULLET
@@ -12,20 +14,18 @@ from cleaner.phrases import BULLET
 RULE = "generic.comments"
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}})"
+_AT_TIME = r"(?:,? (?:at )?\d{1,2}[:.]\d\d(?: ?[ap]\.?m\.?)?)?"
 _STAMP = re.compile(
-    rf"^(?:posted |on )?(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}}|"
-    r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|"
+    rf"^(?:posted |on )?(?:{_DATE}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
     r"(?:\d+|an?|one) (?:second|minute|min|hour|hr|day|week|month|year)s? ago)"
-    r"(?:,? (?:at )?\d{1,2}[:.]\d\d(?: ?[ap]\.?m\.?)?)?$",
+    rf"{_AT_TIME}$",
     re.I,
 )
 _COMMENTER = re.compile(r"^\S.{0,40}\b(?:says|said|wrote|writes|replied)\s*:?$", re.I)
-_DATE = rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}})"
 # "Gary M on September 17, 2018 at 8:50 pm said:": a WordPress comment's header line.
 _DATED_COMMENTER = re.compile(
-    rf"^\S.{{0,40}}\bon {_DATE}(?:,? (?:at )?\d{{1,2}}[:.]\d\d(?: ?[ap]\.?m\.?)?)?"
-    r" (?:says|said|wrote|writes|replied)\s*:?$",
-    re.I,
+    rf"^\S.{{0,40}}\bon {_DATE}{_AT_TIME} (?:says|said|wrote|writes|replied)\s*:?$", re.I
 )
 _VOTES = re.compile(
     r"^(?:rating: )?[+-]?\d+ (?:votes?|likes?|points?)$|^(?:reply|report|like)$", re.I
@@ -41,16 +41,34 @@ MAX_COMMENT_GAP = 12
 """Blocks between two stamps of one thread: a long comment runs a few paragraphs."""
 
 
-def _is_stamp(page: Page, i: int) -> bool:
-    if _is_commenter_line(page, i):
-        return not _VOTES.match(page.text(i))
-    text = BULLET.sub("", page.text(i))  # inscriptis prints comment lists as bullets
-    return page.features[i].words <= STAMP_MAX_WORDS and bool(_STAMP.match(text))
+COMMENTER, VOTES, STAMP = "commenter", "votes", "stamp"
+
+
+@lru_cache(maxsize=BLOCK_MEMO)
+def line_kind(text: str, words: int) -> str | None:
+    """What a line of a comment thread is: a COMMENTER line ("jo says:", a WordPress
+    header with its date), VOTES (a count, a Reply button) or a date STAMP; None for
+    anything else. A pure function of the line, remembered like the phrase matches: the
+    thread and furniture rules ask it for every block on every pass."""
+    text = BULLET.sub("", text)  # inscriptis prints comment lists as bullets
+    if words <= DATED_COMMENTER_MAX_WORDS and _DATED_COMMENTER.match(text):
+        return COMMENTER
+    if words > STAMP_MAX_WORDS:
+        return None
+    if _COMMENTER.match(text):
+        return COMMENTER
+    if _VOTES.match(text):
+        return VOTES
+    return STAMP if _STAMP.match(text) else None
+
+
+def _kind(page: Page, i: int) -> str | None:
+    return line_kind(page.text(i), page.features[i].words)
 
 
 def thread_starts(page: Page) -> list[int]:
     """Where each comment thread begins (its first commenter line)."""
-    stamps = [i for i in range(len(page)) if _is_stamp(page, i)]
+    stamps = [i for i in range(len(page)) if _kind(page, i) in (COMMENTER, STAMP)]
     starts: list[int] = []
     chain: list[int] = []
     for i in stamps:
@@ -87,12 +105,5 @@ def comment_furniture(page: Page) -> dict[int, Mark]:
     return {
         i: Mark(RULE, Reason.COMMENTS_WIDGET)
         for i in range(len(page))
-        if _is_commenter_line(page, i)
+        if _kind(page, i) in (COMMENTER, VOTES)
     }
-
-
-def _is_commenter_line(page: Page, i: int) -> bool:
-    text, words = BULLET.sub("", page.text(i)), page.features[i].words
-    if words <= DATED_COMMENTER_MAX_WORDS and _DATED_COMMENTER.match(text):
-        return True
-    return words <= STAMP_MAX_WORDS and bool(_COMMENTER.match(text) or _VOTES.match(text))
