@@ -1,6 +1,11 @@
 """Stopword lists (jusText's, ~100 languages) and a guess of the page's language.
 
-The guess picks the stoplist with the most hits among the page's words.
+The guess is CLD2's (Google's compact language detector, as Common Crawl annotates
+its pages with), where it names a language that has a stoplist; otherwise the
+stoplist with the most hits among the page's words. jusText's lists come from
+Wikipedia and hold many English words and names (Marathi, Kannada, Finnish), so the
+stoplist vote alone misread pages of names and numbers, and an English page under a
+French menu.
 """
 
 from __future__ import annotations
@@ -9,6 +14,8 @@ import importlib.util
 import re
 from functools import cache
 from pathlib import Path
+
+import pycld2
 
 _WORD = re.compile(r"\w+")
 
@@ -67,6 +74,45 @@ def _stoplists() -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 def guess_language(text: str) -> str:
+    """The text's language as a jusText stoplist name: CLD2's guess where it names a
+    language with a stoplist, else the stoplist vote (`vote_language`)."""
+    sample = text[:GUESS_CHARS]
+    return detected_language(sample) or vote_language(sample)
+
+
+# CLD2 names the languages in capitals; these are the ones jusText spells otherwise.
+_CLD2_NAMES = {
+    "NORWEGIAN": "Norwegian_Bokmal", "NORWEGIAN_N": "Norwegian_Nynorsk",
+    "HAITIAN_CREOLE": "Haitian", "FRISIAN": "West_Frisian", "PUNJABI": "Western_Panjabi",
+    "WARAY_PHILIPPINES": "Waray_Waray",
+}  # fmt: skip
+
+
+def detected_language(text: str) -> str | None:
+    """CLD2's most likely language of `text`, where jusText has a stoplist for it."""
+    try:
+        found = pycld2.detect(text.encode("utf-8", "replace"))
+    except pycld2.error:  # CLD2 refuses some control bytes; the vote reads anything
+        return None
+    languages = [name for name, _, percent, _ in found[2] if percent and name != PLACEHOLDER]
+    if not languages:
+        return None
+    name = _CLD2_NAMES.get(languages[0], languages[0].title())
+    return name if name in _stoplist_names() else None
+
+
+PLACEHOLDER = "LATIN"
+"""Latin on a web page is a template's lorem ipsum far more often than the article's
+language; the next language CLD2 found is the page's (a WCXB page whose teaser slots
+still held lorem ipsum read as Latin, and its English article lost half its text)."""
+
+
+@cache
+def _stoplist_names() -> frozenset[str]:
+    return frozenset(name for name, _ in _stoplists())
+
+
+def vote_language(text: str) -> str:
     """The jusText language whose stopwords cover most of the text's words.
 
     Each distinct word votes once, its vote split among the languages that list it:
@@ -75,7 +121,7 @@ def guess_language(text: str) -> str:
     """
     listed_in = _listed_in()
     scores: dict[str, float] = {}
-    for word in {w.casefold() for w in _WORD.findall(text[:GUESS_CHARS])}:
+    for word in {w.casefold() for w in _WORD.findall(text)}:
         names = listed_in.get(word, ())
         for name in names:
             scores[name] = scores.get(name, 0.0) + 1 / len(names)
