@@ -62,6 +62,11 @@ FIRES = [
     ("Published Monday, November 18, 2019 8:22AM EST", "dateline"),
     ("Last updated: Sep 4, 2025", "dateline"),
     ("Aktualisiert am 12.05.2024", "dateline"),
+    ("Stay up to date with Harbour Courier.", "newsletter_prompt"),
+    ("Want more stories like this?", "newsletter_prompt"),
+    ("Subscribe  No thanks", "newsletter_prompt"),
+    ("You have succesfully subscribed. Thank you!", "newsletter_prompt"),
+    ("An email with an activation link has just been sent to your email address.", "newsletter_prompt"),
 ]
 
 
@@ -87,6 +92,8 @@ NOT_FURNITURE = [
     "The storm reached the coast at 5 am, two hours earlier than forecast.",
     "The report was published in 2019 and updated in 2020 by the harbour council.",
     "player.setav stamina *",  # a console command in a game guide, not a form label
+    "Stay tuned for the harbour council's decision on the quay next week.",
+    "Stay informed: check the tide tables before you take the boat out.",
 ]
 
 
