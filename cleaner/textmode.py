@@ -28,6 +28,7 @@ GENERIC_RULES: tuple[Callable[[Page], dict[int, Mark]], ...] = (
     tags.tag_lines,
     comments.comment_furniture,
     bio.byline_lines,
+    bio.introduced_authors,
 )
 """Rules that need nothing but the blocks, in order of precedence."""
 

@@ -140,6 +140,20 @@ def test_byline_lines_are_dropped() -> None:
     assert marks[0].reason is Reason.BYLINE
 
 
+def test_bios_that_introduce_a_writer_are_dropped() -> None:
+    page = page_of(
+        PROSE[0],
+        "Jane Doe is a freelance writer based in Toronto. Her work has appeared in Harbour Life.",
+        "Mary Ann Smith is a reporter for the Harbour Courier.",
+        "Jane Doe is a harbour pilot who has guided ships into the port for thirty years.",
+        "The Courier is a newspaper for the whole coast.",
+        "Jane Doe is a writer. " * 20,  # a paragraph about a writer: the article's subject
+    )
+    marks = bio.introduced_authors(page)
+    assert sorted(marks) == [1, 2]
+    assert marks[1].reason is Reason.AUTHOR_BIO
+
+
 def test_tag_line_fires() -> None:
     page = page_of("North Korea, North Korean missiles, Missile attack, Volodymyr Zelensky")
     assert tags.tag_lines(page)[0].reason is Reason.TAG_LIST

@@ -38,6 +38,17 @@ _ABOUT = re.compile(
 _BYLINE_LINE = re.compile(
     r"^(?i:by|posted by|written by|words by|von|por|par)\s+(?!\w+ing\b)[A-ZÀ-Ý][\w'’.-]*"
 )
+# "Jane Doe is a freelance writer based in Toronto.": a bio that introduces its author by
+# name and role, whoever the byline named (or where the dump shows no byline).
+_INTRODUCED = re.compile(
+    r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,2}\s+is\s+(?:a|an)\s+(?:[\w/-]+\s+){0,4}?"
+    r"(?:reporter|editor|journalist|correspondent|writer|columnist|contributor|blogger|"
+    r"photographer)s?\b"
+)
+BIO_MAX_WORDS = 60
+"""An author bio runs one to three sentences; a longer paragraph about a writer is the
+article's subject."""
+
 BYLINE_MAX_WORDS = 25
 """A byline with a date, a role and a site name stays under 25 words."""
 
@@ -70,6 +81,16 @@ def byline_lines(page: Page) -> dict[int, Mark]:
         if page.features[i].words <= BYLINE_MAX_WORDS
         and not block.text.rstrip().endswith(".")
         and _BYLINE_LINE.match(block.text)
+    }
+
+
+def introduced_authors(page: Page) -> dict[int, Mark]:
+    """Short paragraphs that introduce a writer by name and role: the author's bio,
+    after the article or under a teaser."""
+    return {
+        i: Mark(RULE, Reason.AUTHOR_BIO)
+        for i, block in enumerate(page.blocks)
+        if page.features[i].words <= BIO_MAX_WORDS and _INTRODUCED.match(block.text)
     }
 
 
