@@ -33,6 +33,7 @@ class Reason(StrEnum):
     DISCLAIMER = "disclaimer_line"
     COOKIE = "cookie_notice"
     PAYWALL = "paywall_notice"
+    PLACEHOLDER = "placeholder_text"
     LOW_QUALITY = "low_text_quality"
     TITLE = "title"
     BYLINE = "byline"

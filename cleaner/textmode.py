@@ -15,7 +15,7 @@ from cleaner.features import BLOCK_MEMO, Features, measure
 from cleaner.language import guess_language, stoplist
 from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.page import Page
-from cleaner.rules import bio, captions, cards, comments, repeats, social, tags
+from cleaner.rules import bio, captions, cards, comments, forms, repeats, social, tags
 from cleaner.segment import fold
 from cleaner.textmeta import TextMeta, find_text_meta
 
@@ -138,6 +138,14 @@ def find_end_markers(state: TextState) -> None:
     feed = cards.feed_start(page)
     if feed is not None:
         state.ends.setdefault(feed, Reason.RELATED)
+    form = forms.form_start(page)
+    if form is not None and _prose_chars(state, form, len(page)) < _prose_chars(state, 0, form):
+        state.ends.setdefault(form, Reason.FORM_RESIDUE)
+
+
+def _prose_chars(state: TextState, lo: int, hi: int) -> int:
+    """Characters of the good blocks in [lo, hi)."""
+    return sum(state.page.features[i].chars for i in range(lo, hi) if state.labels[i] is Label.GOOD)
 
 
 def find_body(state: TextState) -> None:

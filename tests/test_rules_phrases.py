@@ -64,9 +64,11 @@ FIRES = [
     ("Aktualisiert am 12.05.2024", "dateline"),
     ("Stay up to date with Harbour Courier.", "newsletter_prompt"),
     ("Want more stories like this?", "newsletter_prompt"),
+    ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod", "placeholder_text"),
+    ("- Lorem ipsum 2", "placeholder_text"),
     ("Subscribe  No thanks", "newsletter_prompt"),
     ("You have succesfully subscribed. Thank you!", "newsletter_prompt"),
-    ("An email with an activation link has just been sent to your email address.", "newsletter_prompt"),
+    ("An email with an activation link has just been sent to you.", "newsletter_prompt"),
 ]
 
 

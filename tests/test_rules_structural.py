@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cleaner import clean
 from cleaner.model import Reason
+from cleaner.phrases import match_phrases
 from cleaner.rules import bio, captions, social, tags
 from tests.helpers import PROSE, page_of
 
@@ -196,3 +197,21 @@ def test_news_feed_with_relative_times_is_not_a_thread() -> None:
     page = page_of(*PROSE, *feed)
     assert comments.thread_starts(page) == []
     assert comments.comment_furniture(page_of(*PROSE)) == {}
+
+
+def test_a_form_ends_the_article_unless_the_article_goes_on_below_it() -> None:
+    from cleaner.rules import forms
+
+    form = ["First Name *", "Last Name *", "Business Email *", "Company *"]
+    page = page_of(*PROSE[:2], *form, "Baltimore, MD")
+    page.add_marks(match_phrases(page))
+    assert forms.form_start(page) == 2
+    scattered = page_of(PROSE[0], "Email *", *PROSE[1:3], "Company *", *PROSE, "Phone *")
+    scattered.add_marks(match_phrases(scattered))
+    assert forms.form_start(scattered) is None  # three labels, but no cluster
+
+    article = "\n\n".join([*PROSE[:2], *form, "Baltimore, MD", "11311 McCormick Rd."])
+    kept = clean(article, kind="text").text
+    assert PROSE[1] in kept and "Baltimore" not in kept
+    gated = "\n\n".join([PROSE[0], *form, *PROSE[1:]])  # a download form mid-article
+    assert PROSE[-1] in clean(gated, kind="text").text
