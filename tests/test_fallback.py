@@ -71,3 +71,21 @@ def test_reading_not_taken_where_it_mostly_precedes_trafilatura_body() -> None:
     reading = [*teasers, *teasers, STEPS[0]]
     assert fallback.lead_share([STEPS[0]], reading) > fallback.MAX_LEAD_SHARE
     assert fallback.lead_share([STEPS[0]], [STEPS[0], *teasers]) == 0.0
+
+
+def test_reading_taken_where_it_fills_holes_in_trafilatura_body() -> None:
+    # trafilatura kept the introduction and three steps and dropped the three between
+    # them (sections in a card or a box it distrusts): the reading adds them inside,
+    # under the three-fold length a fragment's reading needs.
+    kept = [PROSE[0], STEPS[0], STEPS[3], STEPS[-1]]
+    reading = fallback.text_reading(PAGE, settled(*kept), None, Config())
+    assert reading is not None
+    assert all(step in reading.kept for step in STEPS)
+    assert fallback.around_share(kept, reading.kept) == 0.0
+
+
+def test_reading_not_taken_where_it_adds_less_than_half_again_or_around_the_body() -> None:
+    assert fallback.text_reading(PAGE, settled(*STEPS[:5]), None, Config()) is None
+    teasers = [f"{p} Read the whole story on our site today." for p in PROSE]
+    assert fallback.around_share([STEPS[0]], [STEPS[0], *teasers]) > fallback.MAX_AROUND_SHARE
+    assert fallback.around_share(STEPS[:2], [STEPS[0], *teasers, STEPS[1]]) == 0.0
