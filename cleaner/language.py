@@ -18,6 +18,8 @@ from pathlib import Path
 import pycld2
 
 _WORD = re.compile(r"\w+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters, which CLD2 reports as invalid UTF-8."""
 
 GUESS_CHARS = 200_000
 """The language shows in the first 200 kB; reading further only costs time."""
@@ -91,8 +93,8 @@ _CLD2_NAMES = {
 def detected_language(text: str) -> str | None:
     """CLD2's most likely language of `text`, where jusText has a stoplist for it."""
     try:
-        found = pycld2.detect(text.encode("utf-8", "replace"))
-    except pycld2.error:  # CLD2 refuses some control bytes; the vote reads anything
+        found = pycld2.detect(_CONTROL.sub(" ", text).encode("utf-8", "replace"))
+    except pycld2.error:  # CLD2 refuses what it takes for bad UTF-8; the vote reads anything
         return None
     languages = [name for name, _, percent, _ in found[2] if percent and name != PLACEHOLDER]
     if not languages:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner.decision import final_keep
-from cleaner.language import guess_language, iso_code
+from cleaner.language import guess_language, iso_code, vote_language
 from cleaner.segment import segment
 from cleaner.unwrap import unwrap
 
@@ -69,3 +69,49 @@ def test_language_guess() -> None:
         "should not be: each of them has a purpose, and we will explain what it is."
     )
     assert guess_language(footer + prose) == "English"
+
+
+PROSE_EN = (
+    "This guide is for people who are new to the gym and want to know what to do. "
+    "Walking into a gym and seeing a sea of machines can be overwhelming, but it "
+    "should not be: each of them has a purpose, and we will explain what it is."
+)
+
+
+def test_language_guess_reads_pages_the_stoplist_vote_misread() -> None:
+    # A page of results, names and numbers: Finnish's stoplist holds many English words
+    # and names, and won the vote.
+    results = "\n".join(
+        [
+            "GIRLS BASKETBALL",
+            "Harbour City d. Westport 70-44",
+            "Westport 14 11 6 15 — 44",
+            "Harbour City (1-0): Tolivert 25 points. Davis 17 points. Burgher 10 points",
+            "Westport (0-1): Blakely 15 points. Devoe 2 points. Baker 6 points.",
+            "BOYS SOCCER",
+            "Viera d. Lakeside 3-1",
+            "Viera (4-0): K. Hupfer 1 goal. L. Patikas 1 goal. Z. Nielsen 1 goal.",
+            "Lakeside (3-1): C. Martinez 1 goal. D. Robbins 1 save.",
+            "Terms of Service Privacy Notice",
+        ]
+    )
+    assert vote_language(results) == "Finnish"
+    assert guess_language(results) == "English"
+    # Two English paragraphs under a French menu.
+    menu = "Rechercher\nMenu\nNos défis\nRecherche et innovation\nLes actualités\n"
+    page = (
+        menu + "À propos de nous\nInternet des objets\n"
+        "The Internet of Things is the interconnection between the Internet and objects, "
+        "places and physical environments.\n"
+        "Connected objects and sensor networks capture and transmit data.\n"
+    )
+    assert vote_language(page) == "French"
+    assert guess_language(page) == "English"
+    # A template's lorem ipsum is not the page's language.
+    lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod. " * 6
+    assert guess_language(lorem + PROSE_EN * 2) == "English"
+
+
+def test_language_guess_survives_control_characters() -> None:
+    assert guess_language("\x00\x80" + PROSE_EN) == "English"
+    assert guess_language("\x0b\x0c\x1f" * 100) == "English"  # no words: the fallback
