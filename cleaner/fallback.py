@@ -66,7 +66,7 @@ def text_reading(html: str, html_body: Settled, url: str | None, config: Config)
     if not body_words:
         return None  # trafilatura found no article; a dump of an index page finds teasers
     dump = htmlmode.text_dump(html)
-    if len(dump.split()) < GAP_RATIO * body_words:
+    if not _may_hold_more(dump, html_body.kept, body_words):
         return None
     reading = settle.clean_blocks(unwrap(segment(dump)), url, config, trusted=False)
     reading_words = sum(len(block.split()) for block in reading.kept)
@@ -82,6 +82,31 @@ def text_reading(html: str, html_body: Settled, url: str | None, config: Config)
         return None
     log.debug("%s: trafilatura kept %d words, the text reading %d", url, body_words, reading_words)
     return reading
+
+
+def _may_hold_more(dump: str, body: list[str], body_words: int) -> bool:
+    """Whether a reading of `dump` could pass the length checks, judged from the dump
+    alone: a fragment's reading needs the dump to hold FALLBACK_RATIO times the body's
+    words, a hole-filling one needs nearly GAP_RATIO times them between the body's first
+    and last paragraph. Most pages fail both, and skip the text-mode pass."""
+    words = len(dump.split())
+    if words >= FALLBACK_RATIO * body_words:
+        return True
+    if words < GAP_RATIO * body_words:
+        return False
+    inside = _words_between(dump, body)
+    return inside is None or inside >= (1 - MAX_AROUND_SHARE) * GAP_RATIO * body_words
+
+
+def _words_between(dump: str, body: list[str]) -> int | None:
+    """Words of the dump's lines from the first to the last line that is a paragraph
+    of `body`; None where no line is."""
+    keys = set(map(fold, body))
+    lines = dump.splitlines()
+    found = [i for i, line in enumerate(lines) if fold(line) in keys]
+    if not found:
+        return None
+    return sum(len(line.split()) for line in lines[found[0] : found[-1] + 1])
 
 
 def lead_share(body: list[str], reading: list[str]) -> float:

@@ -89,3 +89,22 @@ def test_reading_not_taken_where_it_adds_less_than_half_again_or_around_the_body
     teasers = [f"{p} Read the whole story on our site today." for p in PROSE]
     assert fallback.around_share([STEPS[0]], [STEPS[0], *teasers]) > fallback.MAX_AROUND_SHARE
     assert fallback.around_share(STEPS[:2], [STEPS[0], *teasers, STEPS[1]]) == 0.0
+
+
+def test_no_text_pass_where_the_dump_cannot_hold_more_of_the_article(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Menus around a whole article: the dump has nearly twice its words, but none
+    # between its first and last paragraph, so no reading could fill a hole in it.
+    menu = "".join(f"<li><a href='/{n}'>Section {n} of the harbour</a></li>" for n in range(15))
+    page = f"<html><body><ul>{menu}</ul><article>{CARDS}</article><ul>{menu}</ul></body></html>"
+    body = settled(*STEPS)
+    dump_words = len(htmlmode.text_dump(page).split())
+    body_words = sum(len(step.split()) for step in STEPS)
+    assert fallback.GAP_RATIO * body_words < dump_words < fallback.FALLBACK_RATIO * body_words
+
+    def no_pass(*args: object, **kwargs: object) -> settle.Settled:
+        raise AssertionError("the text-mode pass ran")
+
+    monkeypatch.setattr(fallback.settle, "clean_blocks", no_pass)
+    assert fallback.text_reading(page, body, None, Config()) is None
