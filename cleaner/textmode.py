@@ -138,14 +138,17 @@ def find_end_markers(state: TextState) -> None:
     feed = cards.feed_start(page)
     if feed is not None:
         state.ends.setdefault(feed, Reason.RELATED)
-    form = forms.form_start(page)
-    if form is not None and _prose_chars(state, form, len(page)) < _prose_chars(state, 0, form):
+    form = forms.form_end(page, _good_chars(state))
+    if form is not None:
         state.ends.setdefault(form, Reason.FORM_RESIDUE)
 
 
-def _prose_chars(state: TextState, lo: int, hi: int) -> int:
-    """Characters of the good blocks in [lo, hi)."""
-    return sum(state.page.features[i].chars for i in range(lo, hi) if state.labels[i] is Label.GOOD)
+def _good_chars(state: TextState) -> list[int]:
+    """Each block's characters where it is labelled good, else 0."""
+    return [
+        f.chars if label is Label.GOOD else 0
+        for f, label in zip(state.page.features, state.labels, strict=True)
+    ]
 
 
 def find_body(state: TextState) -> None:
@@ -187,10 +190,7 @@ def _trusted_extent(state: TextState) -> Extent | None:
     n = len(state.page)
     if not n:
         return None
-    good = [
-        f.chars if lab is Label.GOOD else 0
-        for f, lab in zip(state.page.features, state.labels, strict=True)
-    ]
+    good = _good_chars(state)
     first_prose = next((i for i, g in enumerate(good) if g), 0)
     total = sum(good)
     before = 0

@@ -1,8 +1,11 @@
 """Web forms printed into the page: a contact, lead or sign-up form's field labels
 ("First Name *", "Email *", "This field is hidden when viewing the form") stand in a
-cluster, and the article does not go on below one."""
+cluster, and the article does not go on below one, unless it is a gated download's
+form in mid-article, with more of the article below it than above."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from cleaner.model import Reason
 from cleaner.page import Page
@@ -22,3 +25,13 @@ def form_start(page: Page) -> int | None:
         if fields[k + FORM_MIN_FIELDS - 1] - fields[k] < FORM_WINDOW:
             return fields[k]
     return None
+
+
+def form_end(page: Page, prose_chars: Sequence[int]) -> int | None:
+    """Where a form ends the article: its first field label, unless more prose (the
+    characters of each block `prose_chars` counts as prose) follows the form than
+    precedes it."""
+    start = form_start(page)
+    if start is None or sum(prose_chars[start:]) > sum(prose_chars[:start]):
+        return None
+    return start
