@@ -49,9 +49,11 @@ class Config:
         article. Adaptive costs two extractions; measured best (README).
     html_fallback:
         In HTML mode, also read the page as a text dump when that may find more of
-        the article than trafilatura did, and take that reading where it holds three
-        times the words and nearly all of trafilatura's body (`cleaner.fallback`).
-        Costs a text-mode pass on the few pages where the dump is long enough.
+        the article than trafilatura did, and take that reading where it holds nearly
+        all of trafilatura's body and either three times its words (trafilatura saw a
+        fragment) or 1.5 times them, added inside the body (trafilatura left holes;
+        `cleaner.fallback`). Costs a text-mode pass on the pages whose dump could hold
+        such a reading (README, Speed).
     block_model:
         In text mode, let the learned block classifier (trained on the development
         sets with site-grouped cross-validation; see README) make the final keep/drop

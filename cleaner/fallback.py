@@ -14,6 +14,7 @@ trafilatura makes when it falls back to other extractors on a short result.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from cleaner import htmlmode, settle
 from cleaner.config import Config
@@ -72,13 +73,11 @@ def text_reading(html: str, html_body: Settled, url: str | None, config: Config)
     reading_words = sum(len(block.split()) for block in reading.kept)
     if reading_words < GAP_RATIO * body_words:
         return None
-    if contained_share(html_body.kept, reading.kept) < CONTAINED_SHARE:
+    placed = Placement.of(html_body.kept, reading.kept)
+    if placed.contained < CONTAINED_SHARE:
         return None
-    fragment = (
-        reading_words >= FALLBACK_RATIO * body_words
-        and lead_share(html_body.kept, reading.kept) <= MAX_LEAD_SHARE
-    )
-    if not fragment and around_share(html_body.kept, reading.kept) > MAX_AROUND_SHARE:
+    fragment = reading_words >= FALLBACK_RATIO * body_words and placed.lead <= MAX_LEAD_SHARE
+    if not fragment and placed.around > MAX_AROUND_SHARE:
         return None
     log.debug("%s: trafilatura kept %d words, the text reading %d", url, body_words, reading_words)
     return reading
@@ -109,36 +108,59 @@ def _words_between(dump: str, body: list[str]) -> int | None:
     return sum(len(line.split()) for line in lines[found[0] : found[-1] + 1])
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where trafilatura's body lies in a reading, both folded once: each reading
+    block's words, the first and last reading block that is also a body block
+    (len(reading) and -1 where none is), and the share of the body's text (in
+    characters of its `fold` keys) that the reading holds."""
+
+    words: tuple[int, ...]
+    first: int
+    last: int
+    contained: float
+
+    @classmethod
+    def of(cls, body: list[str], reading: list[str]) -> Placement:
+        body_keys = [fold(block) for block in body]
+        reading_keys = [fold(block) for block in reading]
+        present = set(reading_keys)
+        total = sum(map(len, body_keys))
+        held = sum(len(key) for key in body_keys if key in present)
+        in_body = set(body_keys)
+        inside = [i for i, key in enumerate(reading_keys) if key in in_body]
+        return cls(
+            tuple(len(block.split()) for block in reading),
+            inside[0] if inside else len(reading),
+            inside[-1] if inside else -1,
+            held / total if total else 1.0,
+        )
+
+    @property
+    def lead(self) -> float:
+        """Share of the reading's words before its first body block."""
+        total = sum(self.words)
+        return sum(self.words[: self.first]) / total if total else 0.0
+
+    @property
+    def around(self) -> float:
+        """Share of the reading's words before its first body block or after its last."""
+        total = sum(self.words)
+        outside = sum(self.words[: self.first]) + sum(self.words[self.last + 1 :])
+        return outside / total if total else 0.0
+
+
 def lead_share(body: list[str], reading: list[str]) -> float:
-    """Share of the reading's words that come before its first block of `body`."""
-    words, first, _ = _span(body, reading)
-    total = sum(words)
-    return sum(words[:first]) / total if total else 0.0
+    """`Placement.lead` of a body in a reading."""
+    return Placement.of(body, reading).lead
 
 
 def around_share(body: list[str], reading: list[str]) -> float:
-    """Share of the reading's words that come before its first block of `body` or after
-    its last."""
-    words, first, last = _span(body, reading)
-    total = sum(words)
-    return (sum(words[:first]) + sum(words[last + 1 :])) / total if total else 0.0
-
-
-def _span(body: list[str], reading: list[str]) -> tuple[list[int], int, int]:
-    """The words of each reading block, and the first and last reading block that is
-    also in `body` (len(reading) and -1 where none is)."""
-    keys = set(map(fold, body))
-    inside = [i for i, block in enumerate(reading) if fold(block) in keys]
-    words = [len(block.split()) for block in reading]
-    return words, (inside[0] if inside else len(reading)), (inside[-1] if inside else -1)
+    """`Placement.around` of a body in a reading."""
+    return Placement.of(body, reading).around
 
 
 def contained_share(inner: list[str], outer: list[str]) -> float:
     """Share of `inner`'s text (in characters, compared by `fold` key) whose block is
-    also in `outer`."""
-    keys = [fold(block) for block in inner]
-    total = sum(map(len, keys))
-    if not total:
-        return 1.0
-    present = set(map(fold, outer))
-    return sum(len(key) for key in keys if key in present) / total
+    also in `outer` (`Placement.contained`)."""
+    return Placement.of(inner, outer).contained

@@ -12,12 +12,17 @@ from cleaner.segment import fold
 
 RULE = "generic.author"
 
-_NAME_LINE = re.compile(r"^(?:by\s+)?[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,3}$")
+_CAPITALISED = r"[A-ZÀ-Ý][\w'’.-]+"
+"""One word of a person's name."""
+_NAME_LINE = re.compile(rf"^(?:by\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,3}}$")
 _BIO_VERB = r"(?:is|was|has been|has|writes|covers|joined|reports|serves)\b"
+_WRITERS = (
+    r"reporter|editor|journalist|correspondent|writer|columnist|contributor|blogger|"
+    r"photographer"
+)
+"""The roles a bio introduces its writer by."""
 _ROLE = re.compile(
-    r"\b(?:reporter|editor|journalist|correspondent|writer|columnist|contributor|"
-    r"producer|author|freelance[rd]?|analyst|blogger|photographer|host|anchor)s?\b",
-    re.I,
+    rf"\b(?:{_WRITERS}|producer|author|freelance[rd]?|analyst|host|anchor)s?\b", re.I
 )
 _BIO_TAIL = re.compile(
     r"(?:read more|more articles|follow (?:him|her|them) on|view all posts)\W*$", re.I
@@ -41,9 +46,8 @@ _BYLINE_LINE = re.compile(
 # "Jane Doe is a freelance writer based in Toronto.": a bio that introduces its author by
 # name and role, whoever the byline named (or where the dump shows no byline).
 _INTRODUCED = re.compile(
-    r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){1,2}\s+is\s+(?:a|an)\s+(?:[\w/-]+\s+){0,4}?"
-    r"(?:reporter|editor|journalist|correspondent|writer|columnist|contributor|blogger|"
-    r"photographer)s?\b"
+    rf"^{_CAPITALISED}(?:\s+{_CAPITALISED}){{1,2}}\s+is\s+(?:a|an)\s+(?:[\w/-]+\s+){{0,4}}?"
+    rf"(?:{_WRITERS})s?\b"
 )
 BIO_MAX_WORDS = 60
 """An author bio runs one to three sentences; a longer paragraph about a writer is the
