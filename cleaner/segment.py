@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+from cleaner.features import BLOCK_MEMO
 from cleaner.model import Block
 
 # Every character str.isspace() knows that str.splitlines() does not break at (so a
@@ -37,6 +39,7 @@ def segment(text: str) -> list[Block]:
     return blocks
 
 
+@lru_cache(maxsize=BLOCK_MEMO)
 def fold(text: str) -> str:
     """A comparison key: case-folded words only, for finding repeated text."""
     return " ".join(_WORD.findall(text.casefold()))

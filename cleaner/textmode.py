@@ -221,6 +221,7 @@ def read_metadata(state: TextState) -> None:
 def mark_author_and_body_furniture(state: TextState) -> None:
     page = state.page
     page.add_marks(bio.author_furniture(page))
+    page.add_marks(repeats.glued_copies(page))
     if state.extent is not None:
         body = range(state.extent.start, state.extent.end + 1)
         page.add_marks(sites.site_marks(page, state.site_rules, body=body))

@@ -40,3 +40,23 @@ def test_a_meal_plans_recurring_paragraphs_stay() -> None:
 def test_repeats_out_of_order_are_not_a_copy() -> None:
     lines = [*ARTICLE, ARTICLE[3], ARTICLE[1], ARTICLE[4], ARTICLE[0]]
     assert repeats.repeated_copy(page_of(*lines), range(len(lines))) == {}
+
+
+def test_the_body_glued_into_one_block_is_marked() -> None:
+    glued = " ".join(ARTICLE[:4])
+    marks = repeats.glued_copies(page_of(*ARTICLE, "Share", glued))
+    assert list(marks) == [len(ARTICLE) + 1]
+    assert marks[len(ARTICLE) + 1].reason is Reason.DUPLICATE
+
+
+def test_a_block_quoting_two_paragraphs_is_no_glued_copy() -> None:
+    summary = " ".join([PROSE[0], PROSE[2], "Officials will report again in the spring."])
+    assert repeats.glued_copies(page_of(summary, *ARTICLE)) == {}
+
+
+def test_the_glued_copy_is_dropped_and_each_paragraph_kept_once() -> None:
+    glued = " ".join(ARTICLE)
+    text = clean("\n\n".join([*ARTICLE, glued]), kind="text").text
+    assert glued not in text
+    for paragraph in ARTICLE:
+        assert text.count(paragraph) == 1
