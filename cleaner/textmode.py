@@ -15,7 +15,7 @@ from cleaner.features import BLOCK_MEMO, Features, measure
 from cleaner.language import guess_language, stoplist
 from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.page import Page
-from cleaner.rules import bio, captions, cards, comments, forms, repeats, social, tags
+from cleaner.rules import bio, boxes, captions, cards, comments, forms, repeats, social, tags
 from cleaner.segment import fold
 from cleaner.textmeta import TextMeta, find_text_meta
 
@@ -44,6 +44,8 @@ class TextState:
     labels: list[Label] = field(default_factory=list)
     free_labels: list[Label] = field(default_factory=list)
     ends: dict[int, Reason] = field(default_factory=dict)
+    thread: int | None = None
+    """Where a reader comment thread starts (its first commenter line), if any."""
     extent: Extent | None = None
     meta: TextMeta = field(default_factory=TextMeta)
     known_title: str | None = None
@@ -130,17 +132,25 @@ def find_end_markers(state: TextState) -> None:
         marker = phrases.end_marker(block.text) if page.features[i].headline_like else None
         if marker:
             state.ends[i] = marker.reason
+    related = [i for i, reason in state.ends.items() if reason is Reason.RELATED]
     state.ends.update(sites.site_end_markers(page, state.site_rules))
-    for start in comments.thread_starts(page):
+    threads = comments.thread_starts(page)
+    for start in threads:
         state.ends.setdefault(start, Reason.COMMENTS_WIDGET)
+    state.thread = threads[0] if threads else None
     for box in bio.about_boxes(page):
         state.ends.setdefault(box, Reason.AUTHOR_BIO)
     feed = cards.feed_start(page)
     if feed is not None:
         state.ends.setdefault(feed, Reason.RELATED)
-    form = forms.form_end(page, _good_chars(state))
+    good = _good_chars(state)
+    form = forms.form_end(page, good)
     if form is not None:
         state.ends.setdefault(form, Reason.FORM_RESIDUE)
+    inline = boxes.inline_boxes(page, related, good, state.ends)
+    page.add_marks(inline)
+    for i in inline:
+        state.ends.pop(i, None)
 
 
 def _good_chars(state: TextState) -> list[int]:
@@ -160,7 +170,9 @@ def find_body(state: TextState) -> None:
         extent.weight(state.free_labels[i], state.labels[i], page.features[i], i in page.marks)
         for i in range(len(page))
     ]
-    state.extent = extent.find_extent(weights, list(state.ends), title_anchors(page))
+    state.extent = extent.find_extent(
+        weights, list(state.ends), title_anchors(page), thread=state.thread
+    )
 
 
 ANCHOR_MIN_WORDS = 4

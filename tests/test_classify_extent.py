@@ -47,6 +47,30 @@ def test_extent_skips_a_teaser_box_above_the_article() -> None:
     assert extent is not None and (extent.start, extent.end) == (3, 5)
 
 
+def test_the_body_follows_its_headline_anchor() -> None:
+    weights = [-40, 300, 200, 0, -40, 500, 400]  # teasers right above the headline at 3
+    extent = find_extent(weights, [], anchors=[3])
+    assert extent is not None and (extent.start, extent.end) == (5, 6)
+
+
+def test_a_long_lead_in_right_above_an_anchor_is_the_article() -> None:
+    weights = [-40, 900, 800, 700, 0, -40, 300, 200]  # a post, then its recipe card at 4
+    extent = find_extent(weights, [], anchors=[4])
+    assert extent is not None and (extent.start, extent.end) == (1, 7)
+    gap = [-40, 900, 800, 700, -40, 0, -40, 300, 200]  # a menu line between: no lead-in
+    extent = find_extent(gap, [], anchors=[5])
+    assert extent is not None and (extent.start, extent.end) == (7, 8)
+
+
+def test_a_short_article_above_a_long_comment_thread_is_the_article() -> None:
+    weights = [-40, 300, -40, 0, 900, 800, -40, 700]  # the thread's first commenter at 3
+    extent = find_extent(weights, [3])
+    assert extent is not None and extent.start == 4  # the comments outweigh the article
+    extent = find_extent(weights, [3], thread=3)
+    assert extent is not None and (extent.start, extent.end) == (1, 1)
+    assert find_extent([-40, 50, 0, 900], [2], thread=2) == find_extent([-40, 50, 0, 900], [2])
+
+
 def test_no_article_when_nothing_scores() -> None:
     assert find_extent([-40, -40, 30], []) is None
 

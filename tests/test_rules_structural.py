@@ -215,3 +215,67 @@ def test_a_form_ends_the_article_unless_the_article_goes_on_below_it() -> None:
     assert PROSE[1] in kept and "Baltimore" not in kept
     gated = "\n\n".join([PROSE[0], *form, *PROSE[1:]])  # a download form mid-article
     assert PROSE[-1] in clean(gated, kind="text").text
+
+
+RESUMED = [
+    "Divers who inspected the foundations last month found that the oldest section had "
+    "shifted by several centimetres since the last survey was carried out in 2009.",
+    "The council said the harbour would stay open to fishing boats throughout the work, "
+    "although the ferry to the islands will leave from the northern pier until June.",
+]
+TEASERS = [
+    "Storm damage bill tops two million",
+    "Ferry timetable changes for the winter",
+    "Fishermen fear a second bad season",
+]
+
+
+def test_a_related_box_inside_the_article_is_dropped_and_the_article_goes_on() -> None:
+    from cleaner.rules import boxes
+
+    page = page_of(*PROSE, "Related articles", *TEASERS, *RESUMED)
+    heading = len(PROSE)
+    good = [f.chars if f.words >= 12 else 0 for f in page.features]
+    marks = boxes.inline_boxes(page, [heading], good, {heading})
+    assert sorted(marks) == list(range(heading, heading + 1 + len(TEASERS)))
+    assert all(m.reason is Reason.RELATED for m in marks.values())
+
+    text = clean("\n\n".join([*PROSE, "Related articles", *TEASERS, *RESUMED]), kind="text").text
+    assert all(p in text for p in [*PROSE, *RESUMED])
+    assert "Related articles" not in text
+    assert not any(t in text for t in TEASERS)
+
+
+def test_a_related_feed_after_the_article_still_ends_it() -> None:
+    from cleaner.rules import boxes
+
+    summaries = [
+        "Engineers say the repairs will take most of the year and cost more than planned.",
+        "The operator says the new timetable will add two sailings on summer weekends.",
+    ]
+    feed = [TEASERS[0], summaries[0], TEASERS[1], summaries[1]]
+    page = page_of(*PROSE, "Related articles", *feed)
+    good = [f.chars if f.words >= 12 else 0 for f in page.features]
+    assert boxes.inline_boxes(page, [len(PROSE)], good, {len(PROSE)}) == {}
+
+    text = clean("\n\n".join([*PROSE, "Related articles", *feed]), kind="text").text
+    assert PROSE[-1] in text
+    assert not any(s in text for s in summaries)
+
+
+def test_a_short_post_above_a_long_comment_thread_is_kept_and_the_thread_dropped() -> None:
+    comments = [
+        "I have lived by the harbour for thirty years and I have never seen the wall in "
+        f"such a state; the council should have acted after storm number {n}, not now. "
+        "The engineers warned them about the cracks more than once, and nobody listened."
+        for n in range(8)
+    ]
+    thread = []
+    for n, name in enumerate(["Jo Smith", "Sam Lee", "Ann Brown", "Tom Hill"]):
+        thread += [
+            f"{name} on November {n + 10}, 2019 at 6:34 am said:",
+            *comments[2 * n : 2 * n + 2],
+        ]
+    text = clean("\n\n".join([PROSE[0], "Comments", *thread]), kind="text").text
+    assert PROSE[0] in text
+    assert not any(c in text for c in comments)
