@@ -279,3 +279,12 @@ def test_a_short_post_above_a_long_comment_thread_is_kept_and_the_thread_dropped
     text = clean("\n\n".join([PROSE[0], "Comments", *thread]), kind="text").text
     assert PROSE[0] in text
     assert not any(c in text for c in comments)
+
+
+def test_another_article_glued_after_related_is_no_inline_box() -> None:
+    from cleaner.rules import boxes
+
+    other = ["Ferry timetable changes for the winter", "By Jane Doe", "November 19, 2019", *RESUMED]
+    page = page_of(*PROSE, "Related articles", *other)
+    good = [f.chars if f.words >= 12 else 0 for f in page.features]
+    assert boxes.inline_boxes(page, [len(PROSE)], good, {len(PROSE)}) == {}

@@ -3,7 +3,10 @@ Politics", "Don't miss") over a few teaser links, after which the article goes o
 Printed mid-article it is furniture to drop, not the article's end. What gives it away
 is that prose resumes within a few blocks: two paragraphs in a row. A feed after the
 article resumes with teasers instead, a summary line under each headline, so headlines
-stand between its paragraphs."""
+stand between its paragraphs; and where a date or byline stands in the box, the prose
+below is another article glued on (headline, byline, date, body), which must go. That
+guard changed no development page: it is there for the glued articles the product
+promises to drop."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from collections.abc import Collection, Iterable, Sequence
 
 from cleaner.model import Mark, Reason
 from cleaner.page import Page
+from cleaner.rules.cards import DATE_LINE_MAX_WORDS
+from cleaner.textmeta import parse_date
 
 RULE = "generic.inline_box"
 
@@ -44,8 +49,19 @@ def inline_boxes(
         resume = _resumes_at(page, heading, prose_chars)
         if resume is None or any(heading < k <= resume + 1 for k in ends):
             continue
+        if any(_dated(page, k) for k in range(heading + 1, resume)):
+            continue
         marks.update((k, Mark(RULE, Reason.RELATED)) for k in range(heading, resume))
     return marks
+
+
+def _dated(page: Page, k: int) -> bool:
+    """A date or byline line: the box holds dated cards or another article's head
+    (headline, byline, date), and what follows is that article, not this one."""
+    mark = page.marks.get(k)
+    if mark is not None and mark.reason in (Reason.BYLINE, Reason.DATELINE):
+        return True
+    return page.features[k].words <= DATE_LINE_MAX_WORDS and parse_date(page.text(k)) is not None
 
 
 def _resumes_at(page: Page, heading: int, prose_chars: Sequence[int]) -> int | None:
