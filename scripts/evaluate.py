@@ -90,7 +90,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--systems",
         default=",".join(s for s in ALL_SYSTEMS if s not in bl.VARIANTS),
         help="systems to run (each runs in the modes it belongs to); also "
-        f"{', '.join(bl.VARIANTS)} (HTML-mode ablations, only when named)",
+        f"{', '.join(bl.VARIANTS)} (ablations with the block model off, only when named)",
     )
     parser.add_argument("--limit", type=int, default=0, help="first N pages of each set")
     parser.add_argument(
