@@ -79,17 +79,27 @@ ANCHOR_WINDOW = 15
 card, caption and share buttons sit between; the seeds need 3 and 6)."""
 
 
+def _grown(weights: Sequence[float], fixed: int, reach: range) -> Extent:
+    """The best run with one end at `fixed`, grown block by block over `reach` (which
+    starts at `fixed` and runs forwards or backwards); the first of equal scores."""
+    best = Extent(fixed, fixed, weights[fixed])
+    total = 0.0
+    for i in reach:
+        total += weights[i]
+        if total > best.score:
+            best = Extent(min(fixed, i), max(fixed, i), total)
+    return best
+
+
 def best_run_after(weights: Sequence[float], anchor: int, hi: int) -> Extent | None:
     """The best run that starts within ANCHOR_WINDOW blocks after `anchor`."""
     best: Extent | None = None
     for start in range(anchor + 1, min(anchor + 1 + ANCHOR_WINDOW, hi)):
         if weights[start] <= 0:
             continue
-        total = 0.0
-        for i in range(start, hi):
-            total += weights[i]
-            if best is None or total > best.score:
-                best = Extent(start, i, total)
+        run = _grown(weights, start, range(start, hi))
+        if best is None or run.score > best.score:
+            best = run
     return best
 
 
@@ -110,13 +120,7 @@ def best_run_before(weights: Sequence[float], anchor: int, lo: int) -> Extent | 
     end = anchor - 1
     if end < lo or weights[end] <= 0:
         return None
-    best: Extent | None = None
-    total = 0.0
-    for i in range(end, lo - 1, -1):
-        total += weights[i]
-        if best is None or total > best.score:
-            best = Extent(i, end, total)
-    return best
+    return _grown(weights, end, range(end, lo - 1, -1))
 
 
 def _anchored(weights: Sequence[float], anchor: int, ends: Sequence[int]) -> Extent | None:

@@ -14,8 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from cleaner.model import Mark, Reason
 from cleaner.page import Page
-from cleaner.rules.cards import DATE_LINE_MAX_WORDS
-from cleaner.textmeta import parse_date
+from cleaner.rules.cards import is_date_line
 
 RULE = "generic.inline_box"
 
@@ -62,7 +61,7 @@ def _dated(page: Page, k: int) -> bool:
     mark = page.marks.get(k)
     if mark is not None and mark.reason in (Reason.BYLINE, Reason.DATELINE):
         return True
-    return page.features[k].words <= DATE_LINE_MAX_WORDS and parse_date(page.text(k)) is not None
+    return is_date_line(page, k)
 
 
 def _resumes_at(page: Page, heading: int, prose_chars: Sequence[int]) -> int | None:

@@ -26,12 +26,13 @@ LEAD_MAX_WORDS = 20
 back from the date stops at the article's last paragraph."""
 
 
+def is_date_line(page: Page, i: int) -> bool:
+    """A short line that is a date and little else (a card's or a dateline's)."""
+    return page.features[i].words <= DATE_LINE_MAX_WORDS and parse_date(page.text(i)) is not None
+
+
 def _date_lines(page: Page) -> list[int]:
-    return [
-        i
-        for i in range(len(page))
-        if page.features[i].words <= DATE_LINE_MAX_WORDS and parse_date(page.text(i))
-    ]
+    return [i for i in range(len(page)) if is_date_line(page, i)]
 
 
 def feed_start(page: Page) -> int | None:
