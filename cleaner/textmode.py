@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cleaner import blockfeatures, classify, extent, learned, phrases, sites
+from cleaner import anchors, blockfeatures, classify, extent, learned, phrases, sites
 from cleaner.config import Config
 from cleaner.decision import final_keep
 from cleaner.extent import Extent
@@ -162,6 +162,10 @@ def _good_chars(state: TextState) -> list[int]:
 
 
 def find_body(state: TextState) -> None:
+    """The article's extent, under the headline where the dump repeats it. A headline
+    found from the URL's slug only moves an extent that starts above it: where the
+    prose starts below it anyway, the slug adds nothing, and the body may lie further
+    down than the anchor's window reaches (a forum post under a comment preview)."""
     page = state.page
     if state.trusted_extent:
         state.extent = _trusted_extent(state)
@@ -170,29 +174,14 @@ def find_body(state: TextState) -> None:
         extent.weight(state.free_labels[i], state.labels[i], page.features[i], i in page.marks)
         for i in range(len(page))
     ]
-    state.extent = extent.find_extent(
-        weights, list(state.ends), title_anchors(page), thread=state.thread
-    )
-
-
-ANCHOR_MIN_WORDS = 4
-"""Shorter headlines ("Live updates") recur in menus and are no anchor."""
-
-
-def title_anchors(page: Page) -> list[int]:
-    """Blocks that repeat the page's first line, when that line is its <title>:
-    html-text and browser dumps start with it ("Headline - Site Name")."""
-    if len(page) < 2 or page.features[0].ends_sentence:
-        return []
-    title = fold(page.text(0))
-    return [
-        i
-        for i in range(1, len(page))
-        if page.features[i].words >= ANCHOR_MIN_WORDS
-        and page.features[i].headline_like
-        and (key := fold(page.text(i)))
-        and key in title
-    ]
+    ends = list(state.ends)
+    titled = anchors.title_anchors(page)
+    found = extent.find_extent(weights, ends, titled, thread=state.thread)
+    if not titled:
+        slugged = anchors.slug_anchors(page, weights)
+        if slugged and (found is None or found.start <= slugged[0]):
+            found = extent.find_extent(weights, ends, slugged, thread=state.thread)
+    state.extent = found
 
 
 def _trusted_extent(state: TextState) -> Extent | None:
