@@ -77,15 +77,17 @@ def slug_anchors(page: Page, weights: Sequence[float]) -> list[int]:
     """Headline-like blocks that repeat the URL's slug, where the dump has no title
     line to anchor on. `weights` are the blocks' extent weights: a match with prose
     right above it (the nearest weighted block is good text) is a subheading inside
-    the article, not its headline. List items (a table of contents, a menu) and
-    slugs matched more than MAX_SLUG_ANCHORS times are no anchor either."""
+    the article, not its headline, unless that prose is a list item (a teaser list's
+    headline and summary, as inscriptis prints a "Breaking News" box). List items
+    (a table of contents, a menu) and slugs matched more than MAX_SLUG_ANCHORS times
+    are no anchor either."""
     slug = set(slug_words(page.url or ""))
     if len(slug) < SLUG_MIN_WORDS:
         return []
     found = [i for i in range(len(page)) if _repeats_slug(page, i, slug)]
     if len(found) > MAX_SLUG_ANCHORS:
         return []
-    return [i for i in found if not _under_prose(weights, i)]
+    return [i for i in found if not _under_prose(page, weights, i)]
 
 
 def _repeats_slug(page: Page, i: int, slug: set[str]) -> bool:
@@ -100,7 +102,7 @@ def _repeats_slug(page: Page, i: int, slug: set[str]) -> bool:
     ) >= HEADLINE_SHARE * len(words)
 
 
-def _under_prose(weights: Sequence[float], i: int) -> bool:
+def _under_prose(page: Page, weights: Sequence[float], i: int) -> bool:
     """Whether the nearest block above `i` that carries weight is prose."""
-    above = next((w for w in reversed(weights[:i]) if w != 0), 0.0)
-    return above > 0
+    above = next((j for j in range(i - 1, -1, -1) if weights[j] != 0), None)
+    return above is not None and weights[above] > 0 and not _LIST_ITEM.match(page.text(above))

@@ -40,6 +40,12 @@ def test_a_slug_match_under_prose_is_a_subheading() -> None:
     assert slug_anchors(page, weights_for(3, {0, 2})) == []
 
 
+def test_a_bulleted_teaser_above_the_headline_is_not_its_prose() -> None:
+    page = page_of(*(f"* {teaser}" for teaser in TEASERS), HEADLINE, *PROSE)
+    page.url = URL
+    assert slug_anchors(page, weights_for(len(page), {0, 1, 3, 4, 5})) == [2]
+
+
 def test_list_items_and_topic_slugs_are_no_anchor() -> None:
     toc = page_of("News", f"* {HEADLINE}", f"3. {HEADLINE}", *PROSE)
     toc.url = URL
