@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -46,7 +47,7 @@ def _log(n: float) -> float:
     return math.log1p(max(n, 0.0))
 
 
-def vectorize(state: TextState, blocks: range | None = None) -> list[list[float]]:
+def vectorize(state: TextState, blocks: Iterable[int] | None = None) -> list[list[float]]:
     """Rows for `blocks` (default: every block of the page)."""
     page = state.page
     n = len(page)

@@ -240,8 +240,12 @@ def score_blocks(state: TextState) -> None:
     n = len(state.page)
     lo = max(0, body.start - MODEL_WINDOW)
     hi = min(n, body.end + 1 + MODEL_WINDOW)
-    scored = model.probabilities(blockfeatures.vectorize(state, range(lo, hi)))
-    state.scores = [None] * lo + list(scored) + [None] * (n - hi)
+    open_blocks = [i for i in range(lo, hi) if i not in state.page.marks]  # marks are final
+    scored = model.probabilities(blockfeatures.vectorize(state, open_blocks))
+    scores: list[float | None] = [None] * n
+    for i, p in zip(open_blocks, scored, strict=True):
+        scores[i] = p
+    state.scores = scores
 
 
 MODEL_WINDOW = 500
