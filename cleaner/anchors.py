@@ -1,7 +1,7 @@
 """Where a dump repeats the article's headline: the body starts under it.
 
-A dump that starts with the page's <title> (html-text, browser dumps) names the
-headline; one that does not (inscriptis, html2text, most crawl dumps) still has the
+A dump that starts with the page's <title> (html-text does) names the
+headline; one that does not (inscriptis, html2text, innerText, most crawl dumps) has the
 page's URL, whose slug is the headline in most news and blog sites' URLs.
 
 The slug constants' figures are the heuristics alone on the development dumps
@@ -25,7 +25,7 @@ ANCHOR_MIN_WORDS = 4
 
 def title_anchors(page: Page) -> list[int]:
     """Blocks that repeat the page's first line, when that line is its <title>:
-    html-text and browser dumps start with it ("Headline - Site Name")."""
+    html-text dumps start with it ("Headline - Site Name")."""
     if len(page) < 2 or page.features[0].ends_sentence:
         return []
     title = fold(page.text(0))
