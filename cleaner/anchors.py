@@ -1,7 +1,7 @@
 """Where a dump repeats the article's headline: the body starts under it.
 
 A dump that starts with the page's <title> (html-text does) names the
-headline; one that does not (inscriptis, html2text, innerText, most crawl dumps) has the
+headline; one that does not (inscriptis, html2text, innerText) has the
 page's URL, whose slug is the headline in most news and blog sites' URLs.
 
 The slug constants' figures are the heuristics alone on the development dumps
