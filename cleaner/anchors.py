@@ -68,8 +68,12 @@ def slug_words(url: str) -> list[str]:
     """The case-folded words of the URL path's wordiest segment, numbers left out
     ("/2019/11/19/michigan-officials-report-6th-fatality.html" -> michigan, officials,
     report, 6th, fatality)."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # "http://[broken": no slug to read
+        return []
     best: list[str] = []
-    for segment in unquote(urlsplit(url).path).split("/"):
+    for segment in unquote(path).split("/"):
         stem = _EXTENSION.sub("", segment)
         words = [w for w in _SLUG_SPLIT.split(stem.casefold()) if w and not w.isdigit()]
         if len(words) > len(best):

@@ -11,9 +11,9 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from cleaner.segment import fold, segment
+from cleaner.sites import host_of
 
 MIN_PAGES = 2
 """Distinct pages of a host a line must recur on. Measured with
@@ -94,10 +94,9 @@ def recurring(
 
 def group_of(url: str | None, folder: str | None = None) -> str | None:
     """The group a page's furniture is learned in: its host (without www.), else its folder."""
-    if url:
-        host = urlsplit(url if "//" in url else "//" + url).hostname
-        if host:
-            return host.lower().removeprefix("www.")
+    host = host_of(url)
+    if host:
+        return host.removeprefix("www.")
     return DIRECTORY_GROUP_PREFIX + folder if folder is not None else None
 
 

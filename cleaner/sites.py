@@ -122,9 +122,14 @@ def load_rules(directories: tuple[Path, ...]) -> tuple[SiteRules, ...]:
 
 
 def host_of(url: str | None) -> str | None:
+    """The URL's host, lower-cased; None where there is none or the URL does not parse
+    ("http://[broken"): the URL is a hint, and a page is cleaned without it."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:
+        return None
     return host.lower() if host else None
 
 

@@ -192,6 +192,14 @@ def never_raises_on_bytes(document: bytes) -> None:
     check_result(clean(document))
 
 
+def never_raises_with_any_url(pair: tuple[str, str]) -> None:
+    """The URL is a hint (site rules, the slug's headline): one that does not parse
+    ("http://[broken") is cleaned without, never raised on."""
+    document, url = pair
+    for kind in ("text", "html"):
+        check_result(clean(document, url, kind=kind))
+
+
 def only_removes_lines_in_order(document: str) -> None:
     """Every output paragraph is an input line (after whitespace normalisation), in the
     input's order."""
@@ -218,6 +226,22 @@ def idempotent(document: str) -> None:
 PROPERTIES: dict[str, tuple[Callable[[Any], None], st.SearchStrategy[Any]]] = {
     "never_raises_on_text": (never_raises_on_text, any_text),
     "never_raises_on_bytes": (never_raises_on_bytes, any_bytes),
+    "never_raises_with_any_url": (
+        never_raises_with_any_url,
+        st.tuples(
+            st.one_of(dump(), html_page()),
+            st.one_of(
+                st.text(max_size=200),
+                st.builds(
+                    "{}://{}/{}".format,
+                    st.sampled_from(["http", "https", "", "ftp"]),
+                    st.text(max_size=30),
+                    st.text(max_size=80),
+                ),
+                st.sampled_from(["http://[broken/a-b-c-d", "http://[::1", "//", "%zz/a-b-c-d"]),
+            ),
+        ),
+    ),
     "only_removes_lines_in_order": (only_removes_lines_in_order, st.one_of(dump(), st.text())),
     "same_for_str_bytes_and_repeats": (
         same_for_str_bytes_and_repeats,
@@ -245,6 +269,12 @@ def bounded(examples: int) -> settings:
 @given(PROPERTIES["never_raises_on_text"][1])
 def test_clean_never_raises_on_text(document: str) -> None:
     never_raises_on_text(document)
+
+
+@bounded(20)
+@given(PROPERTIES["never_raises_with_any_url"][1])
+def test_clean_never_raises_with_any_url(pair: tuple[str, str]) -> None:
+    never_raises_with_any_url(pair)
 
 
 @bounded(40)

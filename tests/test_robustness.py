@@ -21,6 +21,7 @@ import pytest
 from cleaner import clean
 from cleaner.decode import decode
 from cleaner.errors import Problem
+from cleaner.furniture import group_of
 from cleaner.htmlmode import MAX_NESTING, flatten_deep_nesting, looks_like_html
 from tests.helpers import PROSE
 
@@ -339,3 +340,14 @@ def test_html_index_page_has_no_article() -> None:
 def test_menu_only_dump_has_no_article() -> None:
     result = clean("Home\nNews\nSport\nWeather\nContact us\n" * 20, kind="text")
     assert (result.text, result.problem) == ("", Problem.NO_ARTICLE)
+
+
+def test_a_url_that_does_not_parse_is_only_a_lost_hint() -> None:
+    """urllib raises on "http://[broken" (an unclosed IPv6 bracket); the page is cleaned
+    as if it had no URL, in both modes, and batch grouping finds no host in it."""
+    dump = "\n\n".join(PROSE)
+    html = f"<html><body><article><p>{'</p><p>'.join(PROSE)}</p></article></body></html>"
+    for url in ("http://[broken/harbour-sea-wall-to-be-rebuilt", "http://[::1"):
+        assert clean(dump, url, kind="text").text == clean(dump, kind="text").text
+        assert PROSE[0] in clean(html, url, kind="html").text
+        assert group_of(url) is None
