@@ -75,6 +75,8 @@ class PageRows:
     marked: list[bool]
     headings: list[bool]
     labels: list[int]
+    scored: bool = True
+    """Whether the cleaner lets the model score this page (`textmode.model_applies`)."""
 
 
 def _label(text: str, gold_shingles: Counter[tuple[str, ...]], gold_tokens: set[str]) -> int:
@@ -109,6 +111,7 @@ def page_rows(page: bl.Page) -> list[PageRows]:
                 vectorize(state),
                 *textmode.decision_inputs(state),
                 [_label(t, gold_shingles, gold_tokens) for t in texts],
+                textmode.model_applies(state),
             )
         )
     return out
@@ -138,8 +141,9 @@ def page_f1(
 def _fit(pages: Sequence[PageRows]):  # type: ignore[no-untyped-def]
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    x = [r for p in pages for r, m in zip(p.rows, p.marked, strict=True) if not m]
-    y = [lab for p in pages for lab, m in zip(p.labels, p.marked, strict=True) if not m]
+    scored = [p for p in pages if p.scored]
+    x = [r for p in scored for r, m in zip(p.rows, p.marked, strict=True) if not m]
+    y = [lab for p in scored for lab, m in zip(p.labels, p.marked, strict=True) if not m]
     model = HistGradientBoostingClassifier(
         max_iter=TREES, max_leaf_nodes=MAX_LEAF_NODES, learning_rate=LEARNING_RATE,
         min_samples_leaf=MIN_SAMPLES_LEAF, random_state=SEED,
@@ -147,22 +151,25 @@ def _fit(pages: Sequence[PageRows]):  # type: ignore[no-untyped-def]
     return model.fit(x, y)
 
 
-def out_of_fold(pages: list[PageRows]) -> list[list[float]]:
-    """Site-grouped k-fold: every page scored by a model that never saw its site."""
+def out_of_fold(pages: list[PageRows]) -> list[list[float] | None]:
+    """Site-grouped k-fold: every page scored by a model that never saw its site (None:
+    a page the cleaner does not let the model score)."""
     from sklearn.model_selection import GroupKFold
 
     groups = [p.group for p in pages]
-    probs: list[list[float]] = [[] for _ in pages]
+    probs: list[list[float] | None] = [None for _ in pages]
     for fold, (train, test) in enumerate(GroupKFold(FOLDS).split(pages, groups=groups)):
         model = _fit([pages[i] for i in train])
         for i in test:
-            probs[i] = list(model.predict_proba(pages[i].rows)[:, 1]) if pages[i].rows else []
+            if pages[i].scored:
+                rows = pages[i].rows
+                probs[i] = list(model.predict_proba(rows)[:, 1]) if rows else []
         print(f"fold {fold + 1}/{FOLDS} done", file=sys.stderr)
     return probs
 
 
 def tune(
-    pages: list[PageRows], probs: list[list[float]]
+    pages: list[PageRows], probs: list[list[float] | None]
 ) -> tuple[tuple[float, float], dict[str, float]]:
     """The (low, high) decision thresholds that maximise the mean cross-validated F1
     over sets and dumps."""

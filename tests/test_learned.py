@@ -90,3 +90,18 @@ def test_blocks_after_a_comments_heading_say_so() -> None:
     related = FEATURE_NAMES.index("after_related_marker")
     assert [row[comments] for row in rows] == [0.0] * 4 + [1.0] * 4
     assert all(row[related] == 0.0 for row in rows)
+
+
+def test_the_model_scores_only_pages_whose_words_fit_a_stoplist() -> None:
+    """A Japanese dump has no stopwords the model could see (it trained on almost no
+    such page), so it is left to the heuristics; an English one is scored."""
+    from tests.helpers import PROSE
+    from tests.test_decode import STORY
+
+    japanese = ["ニュース", "天気", *STORY["ja"], "メールマガジンに登録する"]
+    english = ["News", "Weather", *PROSE, "Subscribe to our newsletter"]
+    for lines, scored in ((japanese, False), (english, True)):
+        text = "\n\n".join(lines)
+        state = new_state(segment(text), None, Config(), trusted=False)
+        run_steps(state)
+        assert (state.scores is not None) is scored
