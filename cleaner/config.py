@@ -57,7 +57,9 @@ class Config:
     block_model:
         In text mode, let the learned block classifier (trained on the development
         sets with site-grouped cross-validation; see README) make the final keep/drop
-        call on blocks no rule has marked. Off gives the hand-written heuristics alone.
+        call on blocks no rule has marked, on pages whose words fit a stoplist (not on
+        Japanese or Chinese text, which it has hardly seen). Off gives the hand-written
+        heuristics alone.
     max_input:
         Documents longer than this (characters of a str, bytes of bytes) are refused
         with the problem "input_too_large" instead of being cleaned: no web page's
