@@ -44,7 +44,20 @@ class BlockModel:
 
     def probabilities(self, rows: list[list[float]]) -> list[float]:
         score = self.raw_score
-        return [1.0 / (1.0 + math.exp(-score(row))) for row in rows]
+        return [sigmoid(score(row)) for row in rows]
+
+
+_EXP_LIMIT = 700.0
+"""math.exp raises past ~709.78; at -700 the probability is already ~1e-304."""
+
+
+def sigmoid(x: float) -> float:
+    """The logistic function without overflow: a tree fitted to a pure leaf can carry a
+    value in the thousands (the shipped model has one of 5,812). The same value as
+    before wherever that did not raise."""
+    if x < -_EXP_LIMIT:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-x))
 
 
 def compile_trees(baseline: float, trees: tuple[Tree, ...]) -> Callable[[list[float]], float]:

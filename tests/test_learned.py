@@ -105,3 +105,13 @@ def test_the_model_scores_only_pages_whose_words_fit_a_stoplist() -> None:
         state = new_state(segment(text), None, Config(), trusted=False)
         run_steps(state)
         assert (state.scores is not None) is scored
+
+
+def test_extreme_tree_scores_give_probabilities_not_overflow() -> None:
+    """A pure leaf can carry a value in the thousands; exp() of it must not raise."""
+    from cleaner.learned import sigmoid
+
+    assert sigmoid(-5000.0) == 0.0
+    assert sigmoid(5000.0) == 1.0
+    assert sigmoid(0.0) == 0.5
+    assert abs(sigmoid(-2.0) - (1 - sigmoid(2.0))) < 1e-12
