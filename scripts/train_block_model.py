@@ -8,6 +8,7 @@ is what we report. The final model is fitted on all pages and written as JSON th
 `cleaner.learned` evaluates without scikit-learn.
 
     python scripts/train_block_model.py [BENCHMARKS] [--out cleaner/data/block_model.json]
+        [--reuse] [--grid]
 """
 
 from __future__ import annotations
@@ -168,15 +169,29 @@ def out_of_fold(pages: list[PageRows]) -> list[list[float] | None]:
     return probs
 
 
-def tune(
-    pages: list[PageRows], probs: list[list[float] | None]
-) -> tuple[tuple[float, float], dict[str, float]]:
+Grid = dict[tuple[float, float], dict[str, float]]
+
+
+def threshold_grid(pages: list[PageRows], probs: list[list[float] | None]) -> Grid:
+    """Cross-validated F1 per (set, dump) for every (low, high) pair tried."""
+    pairs = [(lo, hi) for lo in THRESHOLDS for hi in THRESHOLDS if lo <= min(hi, MAX_LOW)]
+    return {pair: page_f1(pages, probs, *pair) for pair in pairs}
+
+
+def tune(grid: Grid) -> tuple[tuple[float, float], dict[str, float]]:
     """The (low, high) decision thresholds that maximise the mean cross-validated F1
     over sets and dumps."""
-    grid = [(lo, hi) for lo in THRESHOLDS for hi in THRESHOLDS if lo <= min(hi, MAX_LOW)]
-    scored = {g: page_f1(pages, probs, *g) for g in grid}
-    best = max(grid, key=lambda g: sum(scored[g].values()))
-    return best, scored[best]
+    best = max(grid, key=lambda pair: sum(grid[pair].values()))
+    return best, grid[best]
+
+
+def print_grid(grid: Grid) -> None:
+    keys = list(next(iter(grid.values())))
+    print("| low | high | " + " | ".join(keys) + " | mean |")
+    print("|---:|---:|" + "---:|" * (len(keys) + 1))
+    for (lo, hi), f1 in grid.items():
+        cells = " | ".join(f"{f1[k]:.4f}" for k in keys)
+        print(f"| {lo} | {hi} | {cells} | {sum(f1.values()) / len(f1):.4f} |")
 
 
 def export(model, thresholds: tuple[float, float], cv: dict[str, float]) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -210,6 +225,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--reuse", action="store_true", help=f"reuse {CACHE}")
+    parser.add_argument(
+        "--grid", action="store_true", help="print every threshold pair's cross-validated F1"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.reuse:
@@ -220,7 +238,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         probs = out_of_fold(pages)
         CACHE.write_bytes(pickle.dumps((pages, probs)))
     heuristics = page_f1(pages, [None] * len(pages), 0.0, 0.0)
-    thresholds, cv = tune(pages, probs)
+    grid = threshold_grid(pages, probs)
+    if args.grid:
+        print_grid(grid)
+    thresholds, cv = tune(grid)
     print(f"cross-validated F1, heuristics alone -> with the model at {thresholds}:")
     for key, f1 in cv.items():
         print(f"  {key}: {heuristics[key]:.3f} -> {f1:.3f}")
