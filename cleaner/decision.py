@@ -8,10 +8,13 @@ from collections.abc import Sequence
 
 KEEP_LOW = 0.1
 """A block the heuristics keep is dropped only when the classifier gives it under this
-probability (chosen by site-grouped cross-validation, scripts/train_block_model.py)."""
+probability. A default for callers with their own scores: the cleaner uses the
+thresholds the shipped model carries (`BlockModel.low`, chosen by site-grouped
+cross-validation in scripts/train_block_model.py)."""
 
 KEEP_HIGH = 0.5
-"""A block the heuristics drop is kept when the classifier gives it at least this."""
+"""A block the heuristics drop is kept when the classifier gives it at least this
+(likewise a default: the cleaner uses `BlockModel.high`)."""
 
 
 def final_keep(
