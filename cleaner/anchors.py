@@ -105,9 +105,9 @@ def _repeats_slug(page: Page, i: int, slug: set[str]) -> bool:
     if _LIST_ITEM.match(page.text(i)):
         return False
     words = fold(page.text(i)).split()
-    return len(slug.intersection(words)) >= SLUG_SHARE * len(slug) and sum(
-        w in slug for w in words
-    ) >= HEADLINE_SHARE * len(words)
+    slug_found = len(slug.intersection(words))
+    from_slug = sum(w in slug for w in words)
+    return slug_found >= SLUG_SHARE * len(slug) and from_slug >= HEADLINE_SHARE * len(words)
 
 
 def _under_prose(page: Page, weights: Sequence[float], i: int) -> bool:
