@@ -53,8 +53,8 @@ _EXP_LIMIT = 700.0
 
 def sigmoid(x: float) -> float:
     """The logistic function without overflow: a tree fitted to a pure leaf can carry a
-    value in the thousands (the shipped model has one of 5,812). The same value as
-    before wherever that did not raise."""
+    value in the thousands (a model trained without L2 regularization had one of
+    5,812). The same value as before wherever that did not raise."""
     if x < -_EXP_LIMIT:
         return 0.0
     return 1.0 / (1.0 + math.exp(-x))
