@@ -50,8 +50,8 @@ def test_the_feed_is_dropped_and_the_article_kept() -> None:
     # blocks after a feed cost two WCXB pages 0.05 and 0.10, and marking the cards
     # themselves cost WCXB 0.0002-0.0005 in-sample (tried 2026-11-24). So how many of
     # these teasers (a full sentence two blocks below a date) it takes back depends on
-    # the training run: one before the slug anchors, three after. What it must never
-    # do is bring back the cards' furniture.
+    # the training run: one, three and two with the last three models. What it must
+    # never do is bring back the cards' furniture.
     document = "\n\n".join([*ARTICLE, *_feed()])
     text = clean(document, kind="text", block_model=False).text
     for paragraph in PROSE:
