@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
+
 import pytest
 
 from cleaner.phrases import end_marker, match_phrases
@@ -146,3 +149,44 @@ def test_end_marker_fires(line: str, reason: str) -> None:
 )
 def test_end_marker_ignores_headings_and_prose(line: str) -> None:
     assert end_marker(line) is None
+
+
+def _anchors_every_alternative(pattern: str) -> bool:
+    """Whether each top-level alternative of the pattern starts with "^" (read with the
+    standard library's own parser, which is internal but fine for a data check)."""
+    from re import _parser  # type: ignore[attr-defined]
+    from re._constants import AT, AT_BEGINNING, BRANCH  # type: ignore[import-not-found]
+
+    items = list(_parser.parse(pattern))
+    if items[:1] == [(AT, AT_BEGINNING)]:
+        return True
+    if len(items) == 1 and items[0][0] is BRANCH:
+        return all(list(branch)[:1] == [(AT, AT_BEGINNING)] for branch in items[0][1][1])
+    return False
+
+
+def test_patterns_that_start_anchored_anchor_every_alternative() -> None:
+    """`phrases` tries patterns that start with "^" only at a block's start, which is
+    right only if no alternative of theirs is unanchored ("^menu$|arrow" would be)."""
+    raw = resources.files("cleaner").joinpath("data/boilerplate.toml").read_text("utf-8")
+    wrong = [
+        pattern
+        for category in tomllib.loads(raw)["category"]
+        for pattern in category["patterns"]
+        if pattern.startswith("^") and not _anchors_every_alternative(pattern)
+    ]
+    assert not wrong
+    assert not _anchors_every_alternative("^menu$|arrow right")
+    assert _anchors_every_alternative("^(previous|older)|^(next|newer)")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Sign in to read more. We use cookies on this site.", "cookie_notice"),
+        ("Tap here: arrow right", "navigation_menu"),
+    ],
+)
+def test_unanchored_patterns_fire_inside_a_line(line: str, reason: str) -> None:
+    marks = match_phrases(page_of(line))
+    assert marks[0].reason == reason
