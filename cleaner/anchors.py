@@ -39,6 +39,14 @@ def title_anchors(page: Page) -> list[int]:
     ]
 
 
+def headline_anchors(page: Page, headline: str | None) -> list[int]:
+    """Blocks that are the headline a markdown dump marked ("# ..."), if it has one."""
+    if not headline:
+        return []
+    key = fold(headline)
+    return [i for i in range(len(page)) if fold(page.text(i)) == key]
+
+
 SLUG_MIN_WORDS = 4
 """A slug of fewer distinct words ("/news/world", "/about-us") names a section or a
 page kind as often as a headline. 3 and 5 measured about the same as 4 (WCXB inscriptis

@@ -60,6 +60,12 @@ class Config:
         call on blocks no rule has marked, on pages whose words fit a stoplist (not on
         Japanese or Chinese text, which it has hardly seen). Off gives the hand-written
         heuristics alone.
+    markdown:
+        In text mode, read a dump that writes links as markdown (html2text and its
+        kind: at least `cleaner.markdown.MIN_LINKS` "](") as the text it shows: links
+        become their text, images and emphasis marks go, wrapped paragraphs are
+        joined. The output is then plain text, not markdown. Off keeps every line as
+        the dump wrote it.
     max_input:
         Documents longer than this (characters of a str, bytes of bytes) are refused
         with the problem "input_too_large" instead of being cleaned: no web page's
@@ -85,6 +91,7 @@ class Config:
     html_extraction: HtmlExtraction = "adaptive"
     html_fallback: bool = True
     block_model: bool = True
+    markdown: bool = True
     max_input: int = MAX_INPUT
     timeout: float | None = None
     furniture: frozenset[str] = frozenset()

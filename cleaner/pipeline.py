@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cleaner import fallback, htmlmode, settle, textmode
+from cleaner import fallback, htmlmode, markdown, settle, textmode
 from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import Problem
@@ -27,14 +27,21 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         kind = "html" if htmlmode.looks_like_html(decoded.text) else "text"
     dom_removed: tuple[Removal, ...] = ()
     trusted = False
+    headline = None
     if kind == "html":
         extracted = htmlmode.extract(decoded.text, url, config)
         text, meta, dom_removed = extracted.text, extracted.metadata, extracted.removed
         trusted = extracted.trusted
     else:
-        text, meta = decoded.text, Metadata(url=url)
+        reading = _readable(decoded.text, config)
+        text, headline, meta = reading.text, reading.headline, Metadata(url=url)
     settled = settle.clean_blocks(
-        unwrap(segment(text)), url, config, trusted=trusted, known_title=meta.title
+        unwrap(segment(text)),
+        url,
+        config,
+        trusted=trusted,
+        known_title=meta.title,
+        headline=headline,
     )
     if kind == "html" and config.html_fallback:
         settled = fallback.text_reading(decoded.text, settled, url, config) or settled
@@ -48,6 +55,13 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         blocks=tuple(settled.decisions),
         problem=None if body else Problem.NO_ARTICLE.value,
     )
+
+
+def _readable(text: str, config: Config) -> markdown.Reading:
+    """A text dump as the block steps read it: markdown rendered to its text."""
+    if config.markdown and markdown.looks_like_markdown(text):
+        return markdown.read(text)
+    return markdown.Reading(text, None)
 
 
 def _merge_meta(meta: Metadata, state: textmode.TextState, url: str | None) -> Metadata:

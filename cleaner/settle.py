@@ -50,9 +50,13 @@ def clean_blocks(
     *,
     trusted: bool,
     known_title: str | None = None,
+    headline: str | None = None,
 ) -> Settled:
-    """Decide every block of a page; `trusted` and `known_title` as in `textmode.new_state`."""
-    first = textmode.new_state(blocks, url, config, trusted=trusted, known_title=known_title)
+    """Decide every block of a page; `trusted`, `known_title` and `headline` as in
+    `textmode.new_state`."""
+    first = textmode.new_state(
+        blocks, url, config, trusted=trusted, known_title=known_title, headline=headline
+    )
     textmode.run_steps(first, textmode.HEURISTIC_STEPS)
     if already_clean(first):
         return Settled(first, [b.text for b in blocks], [], _all_kept(first))

@@ -1,0 +1,169 @@
+"""Markdown dumps (html2text and its kind): read as the text a reader of the page saw.
+
+html2text writes a page as markdown: every link as `[text](url)`, every image as
+`![alt](url)`, paragraphs hard-wrapped at 78 columns (inside long URLs too, after a
+hyphen), headings as `# `, emphasis as `**`/`_`. The block steps judge a line by its
+words, so on such a dump the URLs drown the prose: the cleaner scored 0.79 / 0.84 F1
+(ScrapingHub / WCXB, block model on) on html2text dumps of the development pages,
+against 0.95 / 0.93 on html-text dumps of the same pages (`scripts/evaluate.py
+--modes text --dumps html2text` measures it; figures in the README).
+
+So a markdown dump is read first: one line per paragraph, list item, heading or table
+row; links become their text; images, emphasis marks, escapes and link definitions go.
+The cleaner's output is then plain text, as from any other dump.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+MIN_LINKS = 5
+"""A dump is read as markdown when it holds at least this many `](` (a link or image).
+Every html2text dump of the 890 development pages has 5 or more (most have dozens);
+the html-text and inscriptis dumps of the same pages reach 5 on two pages, both pages
+whose own text shows markdown links (read as markdown, one rose 0.70 -> 0.87 F1 and
+the other fell 1.00 -> 0.98 on it, whose gold keeps the links)."""
+
+_LINK_MARK = re.compile(r"\]\(")
+
+_OWN_LINE = re.compile(r"\s*(?:[*+-]\s|\d+[.)]\s|#{1,6}\s)")
+"""A line that starts a block of its own: a list item or a heading."""
+_QUOTE = re.compile(r"\s*(?:>\s?)+")
+"""A quotation's marks; its lines are read as if unquoted, and it starts a block."""
+_TABLE = re.compile(r"[^|]*\|")
+"""A table row (html2text writes "cell | cell"): a block of its own."""
+_RULE = re.compile(r"\s*(?:[*_-]\s*){3,}")
+_TABLE_RULE = re.compile(r"[-:| ]+")
+_HARD_BREAK = "  "
+"""Two trailing spaces: markdown's line break (html2text writes <br> so)."""
+
+_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)]{0,2000}\)")
+_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]{0,500}\]){0,500})\]\([^)]{0,2000}\)")
+"""A link, its text kept; the text may hold one level of brackets ("[[Review] Title]").
+The URL may run over lines (html2text wraps it after a hyphen), never past a ")".
+Bounded, so a paragraph full of unclosed brackets cannot make the search quadratic
+beyond these widths."""
+_DEFINITION = re.compile(r"\s*\[[^\]]{1,200}\]:\s+\S+.*")
+_HEADING = re.compile(r"\s*#{1,6}\s+")
+_H1 = re.compile(r"\s*#\s")
+_EMPHASIS = re.compile(r"(?<![\w*_\\])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_\\])[*_]{1,3}(?![\w*_])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether the dump writes links and images as markdown (see MIN_LINKS)."""
+    links = _LINK_MARK.finditer(text)
+    return sum(1 for _ in islice(links, MIN_LINKS)) >= MIN_LINKS
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    text: str
+    """One line per block, a blank line where the dump had one before the block
+    (paragraphs keep theirs; list items run on)."""
+    headline: str | None
+    """The first top-level heading ("# ...") of MIN_HEADLINE_WORDS or more: html2text
+    writes the page's <h1>, the article's headline on most article pages, so."""
+
+
+MIN_HEADLINE_WORDS = 4
+"""As `anchors.ANCHOR_MIN_WORDS`: a shorter <h1> is a site or section name as often."""
+
+
+def read(text: str) -> Reading:
+    """The markdown dump as plain text, and its headline."""
+    out: list[str] = []
+    headline = None
+    for lines, blank_before in _blocks(text.splitlines()):
+        joined = _join(lines)
+        words = _heading_text(joined)
+        line = _inline(words)
+        if not line.strip():
+            continue
+        if headline is None and _H1.match(joined) and len(line.split()) >= MIN_HEADLINE_WORDS:
+            headline = line
+        if out:
+            out.append("\n\n" if blank_before else "\n")
+        out.append(line)
+    return Reading("".join(out), headline)
+
+
+def plain_text(text: str) -> str:
+    """The markdown dump as plain text (`Reading.text`)."""
+    return read(text).text
+
+
+def _blocks(lines: list[str]) -> Iterator[tuple[list[str], bool]]:
+    """Each markdown block's lines, and whether a blank line came before it."""
+    current: list[str] = []
+    blank = True
+    in_quote = False
+    for raw in lines:
+        quote = _QUOTE.match(raw)
+        line = raw[quote.end() :] if quote else raw
+        quote_starts, in_quote = bool(quote) and not in_quote, bool(quote)
+        if not line.strip() or _separates(line) or _DEFINITION.fullmatch(line):
+            if current:
+                yield current, blank
+                current = []
+            blank = True
+            continue
+        table_row = bool(_TABLE.match(line))
+        starts = table_row or quote_starts or _OWN_LINE.match(line) or _ends_block(current)
+        if current and starts:
+            yield current, blank
+            current, blank = [], False
+        current.append(line)
+        if table_row:
+            yield current, blank
+            current, blank = [], False
+    if current:
+        yield current, blank
+
+
+def _join(lines: list[str]) -> str:
+    """A block's lines as one; a line that ends in a hyphen right after a word was wrapped
+    inside a hyphenated word or a URL, and runs on with no space."""
+    joined = lines[0].rstrip()
+    for line in lines[1:]:
+        glue = "" if _WRAPPED_HYPHEN.search(joined) else " "
+        joined += glue + line.strip()
+    return joined
+
+
+_WRAPPED_HYPHEN = re.compile(r"\w-$")
+
+
+def _ends_block(lines: list[str]) -> bool:
+    return bool(lines) and lines[-1].endswith(_HARD_BREAK)
+
+
+def _separates(line: str) -> bool:
+    """A horizontal rule, or a table's header separator ("---|---")."""
+    if _RULE.fullmatch(line):
+        return True
+    return "---" in line and _TABLE_RULE.fullmatch(line) is not None
+
+
+def _heading_text(line: str) -> str:
+    """A heading's words, without its "#" marks on either side."""
+    heading = _HEADING.match(line)
+    if heading is None:
+        return line
+    words = line[heading.end() :].rstrip()
+    closed = words.rstrip("#")
+    return closed.rstrip() if closed.endswith((" ", "\t")) else words
+
+
+def _inline(text: str) -> str:
+    """The block's text without link targets, images, emphasis marks and escapes (each
+    pattern only runs where its mark occurs: most blocks have none)."""
+    if "](" in text:
+        text = _IMAGE.sub("", text) if "![" in text else text
+        text = _LINK.sub(r"\1", _LINK.sub(r"\1", text))  # twice: a link in a link's text
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
