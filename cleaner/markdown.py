@@ -47,7 +47,8 @@ The URL may run over lines (html2text wraps it after a hyphen), never past a ")"
 Bounded, so a paragraph full of unclosed brackets cannot make the search quadratic
 beyond these widths."""
 _DEFINITION = re.compile(r"\s*\[[^\]]{1,200}\]:\s+\S+.*")
-_HEADING = re.compile(r"\s*#{1,6}\s+")
+_HEADING = re.compile(r"(\s*(?:[*+-]\s+)?)#{1,6}\s+")
+"""A heading's marks, also inside a list item ("* #### Teaser headline")."""
 _H1 = re.compile(r"\s*#\s")
 _EMPHASIS = re.compile(r"(?<![\w*_\\])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_\\])[*_]{1,3}(?![\w*_])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
@@ -155,7 +156,7 @@ def _heading_text(line: str) -> str:
         return line
     words = line[heading.end() :].rstrip()
     closed = words.rstrip("#")
-    return closed.rstrip() if closed.endswith((" ", "\t")) else words
+    return heading.group(1) + (closed.rstrip() if closed.endswith((" ", "\t")) else words)
 
 
 def _inline(text: str) -> str:

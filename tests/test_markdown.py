@@ -124,3 +124,7 @@ def test_read_finds_the_first_top_level_headline_of_four_words_or_more() -> None
         "The story's own headline"
     )
     assert read("## Not a top-level heading at all\n").headline is None
+
+
+def test_heading_marks_inside_a_list_item_go() -> None:
+    assert plain_text("  * #### Major land uses\n\n# Title ##\n") == "  * Major land uses\n\nTitle"
