@@ -33,7 +33,7 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         text, meta, dom_removed = extracted.text, extracted.metadata, extracted.removed
         trusted = extracted.trusted
     else:
-        reading = _readable(decoded.text, config)
+        reading = read_dump(decoded.text, config)
         text, headline, meta = reading.text, reading.headline, Metadata(url=url)
     settled = settle.clean_blocks(
         unwrap(segment(text)),
@@ -57,7 +57,7 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
     )
 
 
-def _readable(text: str, config: Config) -> markdown.Reading:
+def read_dump(text: str, config: Config) -> markdown.Reading:
     """A text dump as the block steps read it: markdown rendered to its text."""
     if config.markdown and markdown.looks_like_markdown(text):
         return markdown.read(text)

@@ -22,6 +22,7 @@ from pathlib import Path
 from statistics import mean
 
 import charset_normalizer
+import html2text
 import html_text
 import inscriptis
 
@@ -39,11 +40,14 @@ SET_DIRS = {SCRAPINGHUB: "scrapinghub", WCXB: "wcxb-dev-articles"}
 
 HTML_TEXT = "html-text"
 INSCRIPTIS = "inscriptis"
+HTML2TEXT = "html2text"
 DUMP_MAKERS: dict[str, Callable[[str], str]] = {
     HTML_TEXT: lambda html: html_text.extract_text(html, guess_layout=True),
     INSCRIPTIS: inscriptis.get_text,
+    HTML2TEXT: lambda html: html2text.HTML2Text().handle(html),
 }
-"""How users get a plain-text dump of a page, by dump kind."""
+"""How users get a plain-text dump of a page, by dump kind (html2text with its
+defaults: markdown links, wrapped at 78 columns)."""
 
 SHINGLE_SIZE = 4
 """Tokens per shingle, as in the benchmark's `string_shingle_matching(ngram_n=4)`."""
@@ -376,7 +380,7 @@ def systems_of(mode: str) -> dict[str, System]:
 
 
 ALL_MODES = (HTML_MODE, *(text_mode(kind) for kind in DUMP_MAKERS))
-"""Mode keys: `html`, `text:html-text`, `text:inscriptis`."""
+"""Mode keys: `html`, `text:html-text`, `text:inscriptis`, `text:html2text`."""
 
 
 # --- running ----------------------------------------------------------------------

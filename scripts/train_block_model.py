@@ -1,6 +1,7 @@
 """Train the learned block classifier on the development sets' text dumps.
 
-Every page is dumped (html-text and inscriptis), run through the cleaner's heuristic
+Every page is dumped (html-text, inscriptis and html2text), read as `clean` reads
+a dump (`pipeline.read_dump`), run through the cleaner's heuristic
 steps with the model off, and each block is labelled by whether the human-checked
 gold body holds it. Gradient-boosted trees (scikit-learn) are cross-validated with
 pages grouped by site, so no site is in both train and test; the cross-validated F1
@@ -32,11 +33,12 @@ from cleaner.blockfeatures import FEATURE_NAMES, vectorize
 from cleaner.config import Config
 from cleaner.decision import final_keep
 from cleaner.learned import parse_model
+from cleaner.pipeline import read_dump
 from cleaner.segment import segment
 from cleaner.unwrap import unwrap
 
 DEFAULT_OUT = bl.REPO_ROOT / "cleaner" / "data" / "block_model.json"
-DUMPS = (bl.HTML_TEXT, bl.INSCRIPTIS)
+DUMPS = (bl.HTML_TEXT, bl.INSCRIPTIS, bl.HTML2TEXT)
 FOLDS = 5
 SEED = 13
 
@@ -102,8 +104,11 @@ def page_rows(page: bl.Page) -> list[PageRows]:
     config = Config(kind="text", block_model=False)
     out = []
     for dump in DUMPS:
-        text = bl.make_dump(html, dump)
-        state = textmode.new_state(unwrap(segment(text)), page.url, config, trusted=False)
+        reading = read_dump(bl.make_dump(html, dump), config)  # as `clean` reads it
+        blocks = unwrap(segment(reading.text))
+        state = textmode.new_state(
+            blocks, page.url, config, trusted=False, headline=reading.headline
+        )
         textmode.run_steps(state)
         texts = [b.text for b in state.page.blocks]
         out.append(
