@@ -131,6 +131,10 @@ class InputError(Exception):
 )  # fmt: skip
 @click.option("--no-site-rules", is_flag=True, help="Use the generic rules only.")
 @click.option(
+    "--no-markdown", is_flag=True,
+    help="Keep a markdown dump's lines as written (default: read links as their text).",
+)  # fmt: skip
+@click.option(
     "--ftr-rules", "ftr_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
     help="A directory of fivefilters site configs for HTML mode (repeatable; later ones win).",
 )  # fmt: skip
@@ -178,6 +182,7 @@ def main(**options: Any) -> None:
         kind=options["kind"],
         language=options["language"],
         site_rules=not options["no_site_rules"],
+        markdown=not options["no_markdown"],
         rule_dirs=options["rule_dirs"],
         ftr_dirs=options["ftr_dirs"],
         timeout=options["timeout"] or None,

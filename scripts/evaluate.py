@@ -1,8 +1,8 @@
 """Measure the cleaner and its peers on the development benchmarks, in one table.
 
 HTML mode feeds each system the page; text mode feeds it a plain-text dump of the
-page (html-text or inscriptis). Scores are the ScrapingHub shingle metric
-(`benchlib`); see `--help` for the options.
+page (html-text, inscriptis, or html2text's markdown). Scores are the ScrapingHub
+shingle metric (`benchlib`); see `--help` for the options.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ import benchlib as bl
 
 from cleaner import clean
 
-DEFAULT_MODES = ("html", bl.text_mode(bl.HTML_TEXT), bl.text_mode(bl.INSCRIPTIS))
+DEFAULT_MODES = ("html", *(bl.text_mode(kind) for kind in bl.DUMP_MAKERS))
 
 MAX_PASSES = 50
 """Each pass that changes a body removes at least one block. Most pages settle within

@@ -107,6 +107,17 @@ def test_single_file_json_and_stdin() -> None:
     assert payload["removed"]
 
 
+def test_no_markdown_keeps_a_markdown_dumps_links() -> None:
+    menu = "".join(f"  * [Section {n}](/s/{n})\n" for n in range(6))
+    story = PROSE[1].replace("two winter storms", "[two winter storms](/storms)")
+    dump = f"Skip to content\n\n{menu}\n{PROSE[0]}\n\n{story}\n\n{PROSE[2]}\n"
+    read = run("-", stdin=dump)
+    kept = run("-", "--no-markdown", stdin=dump)
+    assert read.exit_code == kept.exit_code == cli.EXIT_OK
+    assert "two winter storms had" in read.stdout
+    assert "[two winter storms](/storms) had" in kept.stdout
+
+
 def test_single_missing_file_is_an_input_error() -> None:
     result = run("nowhere.txt")
     assert result.exit_code == cli.EXIT_INPUT
