@@ -65,6 +65,9 @@ def test_only_dumps_full_of_markdown_links_are_read_as_markdown() -> None:
     assert looks_like_markdown(MENU)
     assert not looks_like_markdown("One [link](/a) in a plain dump.\n" * (MIN_LINKS - 1))
     assert not looks_like_markdown("**Bold** lines\n## and hashes\n" * 20)
+    quoted = "A guide cites it. Retrieved from [example.org](https://example.org).\n"
+    assert not looks_like_markdown(quoted * 10)  # links quoted in prose, none starts a line
+    assert looks_like_markdown(quoted * 10 + "[Home](/)\n\n  * [News](/news)\n")
 
 
 def test_an_html2text_dump_is_cleaned_to_the_article_in_plain_text() -> None:
