@@ -27,6 +27,7 @@ from cleaner.decode import decode
 from cleaner.errors import INPUT_PROBLEMS, MESSAGES, Problem
 from cleaner.htmlmode import looks_like_html, text_dump
 from cleaner.outcome import Outcome, Sink, Status, Summary
+from cleaner.pipeline import read_dump
 from cleaner.sources import (
     Document,
     Failure,
@@ -176,6 +177,8 @@ def _learned(item: Item, settings: Settings) -> tuple[str, furniture.PageProfile
     kind = doc.kind if settings.config.kind == "auto" else settings.config.kind
     if kind == "html" or (kind in (None, "auto") and looks_like_html(text)):
         text = text_dump(text)  # a page's text, one block element per line
+    else:
+        text = read_dump(text, settings.config).text  # a markdown dump's lines as cleaned
     return doc.group, furniture.profile(text)
 
 

@@ -175,6 +175,23 @@ def test_learned_furniture_drops_the_masthead(tmp_path: Path) -> None:
     assert "Part 0 of story 1" in (learned / "1.txt").read_text()
 
 
+def test_learned_furniture_drops_a_markdown_dumps_linked_masthead(tmp_path: Path) -> None:
+    """Furniture is learned from a markdown dump as it is cleaned: the masthead's
+    link text, not the markdown line with its URL."""
+    site = tmp_path / "md"
+    site.mkdir()
+    menu = "".join(f"  * [Section {n}](/s/{n})\n" for n in range(5))
+    for n in range(1, 5):
+        page = site_page(n).replace(MASTHEAD, f"[{MASTHEAD}](https://gazette.example/)")
+        (site / f"{n}.txt").write_text(f"{menu}\n{page}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(site, "--out-dir", out, "-j", "1").exit_code == cli.EXIT_OK
+    body = (out / "1.txt").read_text()
+    assert "Part 0 of story 1" in body
+    assert MASTHEAD not in body
+    assert "](" not in body
+
+
 @pytest.mark.parametrize("inside", ["pages", "pages/site", "."])
 def test_out_dir_that_would_hold_or_sit_in_an_input_is_refused(tmp_path: Path, inside: str) -> None:
     pages = make_tree(tmp_path)
