@@ -38,13 +38,16 @@ five times) changed when cleaned again; now only one page's inscriptis dump is (
 _LINK_MARK = re.compile(r"\]\(")
 _LINK_LINE = re.compile(r"^[ \t]*(?:[*+-][ \t]+)?!?\[[^\n]*\]\(", re.M)
 
-_OWN_LINE = re.compile(r"\s*(?:[*+-]\s|\d+[.)]\s|#{1,6}\s)")
-"""A line that starts a block of its own: a list item or a heading."""
-_QUOTE = re.compile(r"\s*(?:>\s?)+")
-"""A quotation's marks; its lines are read as if unquoted, and it starts a block."""
-_TABLE = re.compile(r"[^|]*\|")
-"""A table row (html2text writes "cell | cell"): a block of its own."""
-_RULE = re.compile(r"\s*(?:[*_-]\s*){3,}")
+_OWN_LINE = re.compile(r"[ \t]{0,64}(?:[*+-]\s|\d{1,9}[.)]\s|#{1,6}\s)")
+"""A line that starts a block of its own: a list item or a heading (bounded runs, so
+that no line of digits or spaces makes a search quadratic)."""
+_QUOTE = re.compile(r"[ \t]{0,64}(?:>[ \t]?){1,32}")
+"""A quotation's marks; its lines are read as if unquoted, and it starts a block.
+This module's patterns bound their runs (indentation, quote depth, rule length) so
+that `scripts/fuzz.py regexes` finds none quadratic on a long adversarial line."""
+_TABLE_CELL = "|"
+"""A line holding one is a table row (html2text writes "cell | cell"): a block of its own."""
+_RULE = re.compile(r"[ \t]{0,64}(?:[*_-][ \t]{0,8}){3,200}")
 _TABLE_RULE = re.compile(r"[-:| ]+")
 _HARD_BREAK = "  "
 """Two trailing spaces: markdown's line break (html2text writes <br> so)."""
@@ -55,10 +58,10 @@ _LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]{0,500}\]){0,500})\]\([^)]{0,2000}\)
 The URL may run over lines (html2text wraps it after a hyphen), never past a ")".
 Bounded, so a paragraph full of unclosed brackets cannot make the search quadratic
 beyond these widths."""
-_DEFINITION = re.compile(r"\s*\[[^\]]{1,200}\]:\s+\S+.*")
-_HEADING = re.compile(r"(\s*(?:[*+-]\s+)?)#{1,6}\s+")
+_DEFINITION = re.compile(r"[ \t]{0,64}\[[^\]]{1,200}\]:[ \t]+\S.*")
+_HEADING = re.compile(r"([ \t]{0,64}(?:[*+-][ \t]{1,8})?)#{1,6}[ \t]+")
 """A heading's marks, also inside a list item ("* #### Teaser headline")."""
-_H1 = re.compile(r"\s*#\s")
+_H1 = re.compile(r"[ \t]{0,64}#[ \t]")
 _EMPHASIS = re.compile(r"(?<![\w*_\\])[*_]{1,3}(?=[^\s*_])|(?<=[^\s*_\\])[*_]{1,3}(?![\w*_])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
@@ -125,7 +128,7 @@ def _blocks(lines: list[str]) -> Iterator[tuple[list[str], bool]]:
                 current = []
             blank = True
             continue
-        table_row = bool(_TABLE.match(line))
+        table_row = _TABLE_CELL in line
         starts = table_row or quote_starts or _OWN_LINE.match(line) or _ends_block(current)
         if current and starts:
             yield current, blank
