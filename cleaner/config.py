@@ -62,7 +62,7 @@ class Config:
         heuristics alone.
     markdown:
         In text mode, read a dump that writes links as markdown (html2text and its
-        kind: at least `cleaner.markdown.MIN_LINKS` "](") as the text it shows: links
+        kind; `cleaner.markdown.looks_like_markdown`) as the text it shows: links
         become their text, images and emphasis marks go, wrapped paragraphs are
         joined. The output is then plain text, not markdown. Off keeps every line as
         the dump wrote it.
