@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from cleaner.anchors import ANCHOR_MIN_WORDS
+
 MIN_LINKS = 5
 """A dump is read as markdown when it holds at least this many `](` (a link or image),
 MIN_LINK_LINES of them at the start of a line. Every html2text dump of the 890
@@ -83,12 +85,9 @@ class Reading:
     """One line per block, a blank line where the dump had one before the block
     (paragraphs keep theirs; list items run on)."""
     headline: str | None
-    """The first top-level heading ("# ...") of MIN_HEADLINE_WORDS or more: html2text
-    writes the page's <h1>, the article's headline on most article pages, so."""
-
-
-MIN_HEADLINE_WORDS = 4
-"""As `anchors.ANCHOR_MIN_WORDS`: a shorter <h1> is a site or section name as often."""
+    """The first top-level heading ("# ...") of `anchors.ANCHOR_MIN_WORDS` words or more
+    (a shorter <h1> is a site or section name as often): html2text writes the page's
+    <h1>, the article's headline on most article pages, so."""
 
 
 def read(text: str) -> Reading:
@@ -101,17 +100,12 @@ def read(text: str) -> Reading:
         line = _inline(words)
         if not line.strip():
             continue
-        if headline is None and _H1.match(joined) and len(line.split()) >= MIN_HEADLINE_WORDS:
+        if headline is None and _H1.match(joined) and len(line.split()) >= ANCHOR_MIN_WORDS:
             headline = line
         if out:
             out.append("\n\n" if blank_before else "\n")
         out.append(line)
     return Reading("".join(out), headline)
-
-
-def plain_text(text: str) -> str:
-    """The markdown dump as plain text (`Reading.text`)."""
-    return read(text).text
 
 
 def _blocks(lines: list[str]) -> Iterator[tuple[list[str], bool]]:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import html2text
 
 from cleaner import clean
-from cleaner.markdown import MIN_LINKS, looks_like_markdown, plain_text, read
+from cleaner.markdown import MIN_LINKS, looks_like_markdown, read
 from tests.conftest import read_fixture
 from tests.helpers import PROSE
 
 PAGE = "html/synthetic_news.html"
 MENU = "".join(f"  * [Section {n}](/section/{n})\n" for n in range(MIN_LINKS))
+
+
+def plain_text(dump: str) -> str:
+    return read(dump).text
 
 
 def html2text_dump(html: str) -> str:

@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import clean
+from cleaner.config import Config
 from cleaner.errors import Problem
-from cleaner.markdown import looks_like_markdown, plain_text
 from cleaner.model import Result
+from cleaner.pipeline import read_dump
 
 # --- strategies ------------------------------------------------------------------------
 
@@ -204,7 +205,7 @@ def never_raises_with_any_url(pair: tuple[str, str]) -> None:
 def only_removes_lines_in_order(document: str) -> None:
     """Every output paragraph is an input line (after whitespace normalisation), in the
     input's order; for a markdown dump, a line of the text it shows (`cleaner.markdown`)."""
-    source = normalised(plain_text(document) if looks_like_markdown(document) else document)
+    source = normalised(read_dump(document, Config()).text)
     body = clean(document, kind="text").text
     position = 0
     for block in body.split("\n\n") if body else []:
