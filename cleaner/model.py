@@ -19,6 +19,7 @@ class Reason(StrEnum):
     FORM_RESIDUE = "form_residue"
     RELATED = "related_content"
     INLINE_RELATED = "inline_related_link"
+    TABLE_OF_CONTENTS = "table_of_contents"
     SPILLOVER = "after_article_end"
     PREAMBLE = "before_article_start"
     CAPTION_DUPLICATE = "duplicate_caption"

@@ -15,7 +15,7 @@ from cleaner.features import BLOCK_MEMO, Features, measure
 from cleaner.language import guess_language, stoplist
 from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.page import Page
-from cleaner.rules import bio, boxes, captions, cards, comments, forms, repeats, social, tags
+from cleaner.rules import bio, boxes, captions, cards, comments, forms, repeats, social, tags, toc
 from cleaner.segment import fold
 from cleaner.textmeta import TextMeta, find_text_meta
 
@@ -26,6 +26,7 @@ GENERIC_RULES: tuple[Callable[[Page], dict[int, Mark]], ...] = (
     captions.credit_lines,
     captions.credited_captions,
     tags.tag_lines,
+    toc.table_of_contents,
     comments.comment_furniture,
     bio.byline_lines,
     bio.introduced_authors,

@@ -72,6 +72,44 @@ FIRES = [
     ("Subscribe  No thanks", "newsletter_prompt"),
     ("You have succesfully subscribed. Thank you!", "newsletter_prompt"),
     ("An email with an activation link has just been sent to you.", "newsletter_prompt"),
+    # Platforms' and templates' furniture, the same on every site that uses them.
+    ("Table of Contents", "table_of_contents"),
+    ("Written by:", "byline"),
+    ("Contributing Writer", "byline"),
+    ("On this page", "table_of_contents"),
+    ("Quick Links", "navigation_menu"),
+    ("Post navigation", "navigation_menu"),
+    ("Back to Blog", "navigation_menu"),
+    ("Oops! Something went wrong while submitting the form.", "form_residue"),
+    ("Thank you! Your submission has been received!", "form_residue"),
+    ("Was this page helpful?", "form_residue"),
+    ("Expand full comment", "comments_widget"),
+    ("Like Loading...", "comments_widget"),
+    (
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "comments_widget",
+    ),
+    ("Do Not Sell or Share My Personal Information", "cookie_notice"),
+    ("We and our partners process data to provide:", "cookie_notice"),
+    (
+        "Necessary cookies are absolutely essential for the website to function properly.",
+        "cookie_notice",
+    ),
+    ("Start free trial", "promo_line"),
+    ("Book a demo", "promo_line"),
+    (
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of "
+        "Service apply.",
+        "disclaimer_line",
+    ),
+    ("An official website of the United States government", "disclaimer_line"),
+    ("Here's how you know", "disclaimer_line"),
+    ("Secure .gov websites use HTTPS", "disclaimer_line"),
+    (
+        "Federal government websites often end in .gov or .mil. Before sharing sensitive "
+        "information, make sure you're on a federal government site.",
+        "disclaimer_line",
+    ),
 ]
 
 
@@ -99,6 +137,12 @@ NOT_FURNITURE = [
     "player.setav stamina *",  # a console command in a game guide, not a form label
     "Stay tuned for the harbour council's decision on the quay next week.",
     "Stay informed: check the tide tables before you take the boat out.",
+    "The contents of the harbour master's report were published on Tuesday.",
+    "Table of contents of the council's report",
+    "Written by hand, the letters were kept in the harbour office.",
+    "Book now if you want a berth for the summer, the harbour master advised.",
+    "Residents can request information about the works at the town hall.",
+    "The agency's website ends in .gov, officials said, and warned of copies.",
 ]
 
 
@@ -129,6 +173,8 @@ def test_category_leaves_prose_alone(line: str) -> None:
         ("많이 본 칼럼", "related_content"),
         ("More Great Courier Stories", "related_content"),
         ("Other stories", "related_content"),
+        ("Recent Posts", "related_content"),
+        ("Discussion about this post", "comments_widget"),
     ],
 )
 def test_end_marker_fires(line: str, reason: str) -> None:
