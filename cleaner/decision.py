@@ -1,6 +1,6 @@
-"""The final keep/drop call on each block: rule marks are final, the heuristics'
-verdict stands unless the learned classifier is confident against it, and a
-subheading stays with the paragraph it introduces."""
+"""The final keep/drop call on each block: rule marks (and end markers) are final,
+the heuristics' verdict stands unless the learned classifier is confident against it,
+and a subheading stays with the paragraph it introduces."""
 
 from __future__ import annotations
 

@@ -250,7 +250,8 @@ def score_blocks(state: TextState) -> None:
     n = len(state.page)
     lo = max(0, body.start - MODEL_WINDOW)
     hi = min(n, body.end + 1 + MODEL_WINDOW)
-    open_blocks = [i for i in range(lo, hi) if i not in state.page.marks]  # marks are final
+    final = state.page.marks.keys() | state.ends.keys()  # see decision_inputs
+    open_blocks = [i for i in range(lo, hi) if i not in final]
     scored = model.probabilities(blockfeatures.vectorize(state, open_blocks))
     scores: list[float | None] = [None] * n
     for i, p in zip(open_blocks, scored, strict=True):
@@ -338,12 +339,17 @@ def decision_inputs(
     state: TextState, verdicts: list[tuple[str, str | None]] | None = None
 ) -> tuple[list[bool], list[bool], list[bool]]:
     """What `final_keep` needs besides the scores: the heuristics' keep per block,
-    the rule marks, and which blocks are subheading-shaped."""
+    which blocks are decided for good, and which are subheading-shaped.
+
+    Rule marks and end markers are final. An end marker is the heading of what follows
+    the article, or the first block of a feed, thread, form or profile box: the block
+    model kept one on no development dump, but with the model retrained it took back
+    a story card's headline that starts a feed (tests/test_rules_cards.py)."""
     page = state.page
     verdicts = verdicts or [_heuristic_verdict(state, i) for i in range(len(page))]
     return (
         [reason is None for _, reason in verdicts],
-        [i in page.marks for i in range(len(page))],
+        [i in page.marks or i in state.ends for i in range(len(page))],
         [f.headline_like and f.words <= HEADING_MAX_WORDS for f in page.features],
     )
 
