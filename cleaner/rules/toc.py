@@ -43,16 +43,16 @@ def table_of_contents(page: Page) -> dict[int, Mark]:
     headings = [i for i, mark in page.marks.items() if mark.reason == Reason.TABLE_OF_CONTENTS]
     marks: dict[int, Mark] = {}
     for heading in sorted(headings):
-        copies = [heading]
+        copies: list[int] = []  # where each entry comes back, in order
         i = heading + 1
         while i < len(keys) and i not in marks:
-            copy = _next_after(positions.get(keys[i], []), max(i, copies[-1]))
+            copy = _next_after(positions.get(keys[i], []), copies[-1] if copies else i)
             if copy is None:
                 break
             copies.append(copy)
             i += 1
         entries = range(heading + 1, i)
-        if len(entries) >= MIN_ENTRIES and copies[1] > entries[-1]:
+        if len(entries) >= MIN_ENTRIES and copies[0] > entries[-1]:  # all below the list
             marks.update((j, Mark(RULE, Reason.TABLE_OF_CONTENTS)) for j in entries)
     return marks
 
