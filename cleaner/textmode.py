@@ -26,7 +26,7 @@ GENERIC_RULES: tuple[Callable[[Page], dict[int, Mark]], ...] = (
     captions.credit_lines,
     captions.credited_captions,
     tags.tag_lines,
-    toc.table_of_contents,
+    toc.table_of_contents,  # after match_phrases, whose TOC headings it reads
     comments.comment_furniture,
     bio.byline_lines,
     bio.introduced_authors,
@@ -250,7 +250,7 @@ def score_blocks(state: TextState) -> None:
     n = len(state.page)
     lo = max(0, body.start - MODEL_WINDOW)
     hi = min(n, body.end + 1 + MODEL_WINDOW)
-    final = state.page.marks.keys() | state.ends.keys()  # see decision_inputs
+    final = final_blocks(state)
     open_blocks = [i for i in range(lo, hi) if i not in final]
     scored = model.probabilities(blockfeatures.vectorize(state, open_blocks))
     scores: list[float | None] = [None] * n
@@ -339,19 +339,25 @@ def decision_inputs(
     state: TextState, verdicts: list[tuple[str, str | None]] | None = None
 ) -> tuple[list[bool], list[bool], list[bool]]:
     """What `final_keep` needs besides the scores: the heuristics' keep per block,
-    which blocks are decided for good, and which are subheading-shaped.
-
-    Rule marks and end markers are final. An end marker is the heading of what follows
-    the article, or the first block of a feed, thread, form or profile box: the block
-    model kept one on no development dump, but with the model retrained it took back
-    a story card's headline that starts a feed (tests/test_rules_cards.py)."""
+    which blocks are decided for good (`final_blocks`), and which are
+    subheading-shaped."""
     page = state.page
     verdicts = verdicts or [_heuristic_verdict(state, i) for i in range(len(page))]
+    final = final_blocks(state)
     return (
         [reason is None for _, reason in verdicts],
-        [i in page.marks or i in state.ends for i in range(len(page))],
+        [i in final for i in range(len(page))],
         [f.headline_like and f.words <= HEADING_MAX_WORDS for f in page.features],
     )
+
+
+def final_blocks(state: TextState) -> set[int]:
+    """Blocks the block model neither scores nor overrules: rule marks and end markers.
+    An end marker is the heading of what follows the article, or the first block of a
+    feed, thread, form or profile box: the model kept one on no development dump, but
+    once retrained it took back a story card's headline that starts a feed
+    (tests/test_rules_cards.py)."""
+    return state.page.marks.keys() | state.ends.keys()
 
 
 MODEL_RULE = "model.block_classifier"

@@ -31,7 +31,13 @@ way round; the numbers are left out of the comparison."""
 
 
 def table_of_contents(page: Page) -> dict[int, Mark]:
-    """The entries under each table of contents heading the phrase rules marked."""
+    """The entries under each table of contents heading the phrase rules marked (so
+    this rule runs after `phrases.match_phrases`)."""
+    headings = sorted(
+        i for i, mark in page.marks.items() if mark.reason is Reason.TABLE_OF_CONTENTS
+    )
+    if not headings:
+        return {}  # most pages: no keys to build
     keys = [
         _NUMBERING.sub("", fold(block.text)) if features.words <= MAX_ENTRY_WORDS else ""
         for block, features in zip(page.blocks, page.features, strict=True)
@@ -40,9 +46,8 @@ def table_of_contents(page: Page) -> dict[int, Mark]:
     for i, key in enumerate(keys):
         if key:
             positions.setdefault(key, []).append(i)
-    headings = [i for i, mark in page.marks.items() if mark.reason == Reason.TABLE_OF_CONTENTS]
     marks: dict[int, Mark] = {}
-    for heading in sorted(headings):
+    for heading in headings:
         copies: list[int] = []  # where each entry comes back, in order
         i = heading + 1
         while i < len(keys) and i not in marks:
