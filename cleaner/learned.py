@@ -1,17 +1,25 @@
 """The learned block classifier: gradient-boosted trees trained by
-scripts/train_block_model.py, shipped as JSON and evaluated here in pure Python."""
+scripts/train_block_model.py, shipped as JSON and evaluated here: in C where the
+optional extension `cleaner._forest` was built, else as generated Python."""
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
+import struct
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from cleaner.blockfeatures import FEATURE_NAMES
+
+try:
+    from cleaner import _forest
+except ImportError:  # built without a C compiler: the generated Python scores the same
+    _forest = None  # type: ignore[assignment]
 
 MODEL_FILE = "data/block_model.json"
 
@@ -33,6 +41,43 @@ class Tree:
         return self.value[node]
 
 
+NODE = struct.Struct("=iid")
+"""One node as `cleaner._forest` reads it: feature (-1 at a leaf), first child (the
+second follows it), threshold (a leaf's value)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Forest:
+    """Every tree's nodes packed for `cleaner._forest`, each tree laid out breadth
+    first so that a split's two children are neighbours."""
+
+    nodes: bytes
+    roots: array[int]
+
+    @classmethod
+    def of(cls, trees: Sequence[Tree]) -> Forest:
+        packed = bytearray()
+        roots = array("i")
+        count = 0
+        for tree in trees:
+            roots.append(count)
+            order = [0]  # breadth first: each split's children appended as a pair
+            for node in order:
+                if not tree.leaf[node]:
+                    order += (tree.left[node], tree.right[node])
+                if len(order) > len(tree.leaf):
+                    raise ValueError("a tree's nodes are reached more than once")
+            position = {node: count + k for k, node in enumerate(order)}
+            for node in order:
+                if tree.leaf[node]:
+                    packed += NODE.pack(-1, 0, tree.value[node])
+                else:
+                    child = position[tree.left[node]]
+                    packed += NODE.pack(tree.feature[node], child, tree.threshold[node])
+            count += len(order)
+        return cls(bytes(packed), roots)
+
+
 @dataclass(frozen=True, slots=True)
 class BlockModel:
     baseline: float
@@ -41,10 +86,19 @@ class BlockModel:
     trees: tuple[Tree, ...]
     cv: dict[str, Any]
     raw_score: Callable[[list[float]], float] = field(compare=False, repr=False)
+    forest: Forest = field(compare=False, repr=False)
 
-    def probabilities(self, rows: list[list[float]]) -> list[float]:
+    def raw_scores(self, rows: Sequence[Sequence[float]], *, compiled: bool = True) -> list[float]:
+        """Baseline plus every tree's value, per row: in C where the extension is
+        built (`compiled=False` asks for the generated Python)."""
+        if compiled and _forest is not None:
+            f = self.forest
+            return _forest.raw_scores(f.nodes, f.roots, self.baseline, len(FEATURE_NAMES), rows)
         score = self.raw_score
-        return [sigmoid(score(row)) for row in rows]
+        return [score(list(row)) for row in rows]
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        return [sigmoid(x) for x in self.raw_scores(rows)]
 
 
 _EXP_LIMIT = 700.0
@@ -109,6 +163,7 @@ def parse_model(data: dict[str, Any]) -> BlockModel:
         trees,
         data.get("cv", {}),
         compile_trees(baseline, trees),
+        Forest.of(trees),
     )
 
 
