@@ -3,7 +3,9 @@
 On the ScrapingHub set: cleaner text mode and jusText on html-text dumps, cleaner HTML
 mode and trafilatura's default `extract()` on the HTML, each timed in CPU seconds per
 call (so pages/s is per core, whatever else the machine runs); then `clean --jsonl`
-with --jobs 1 and 2 (wall clock), and the start-up time of the command.
+with --jobs 1 and 2 (wall clock), and the start-up time of the command. Last, what a
+page may cost at each target beside what single steps of the cleaner cost alone
+(`--no-floors` skips it).
 
     python scripts/benchmark_speed.py [BENCHMARKS] [--documents 2000] [--profile]
 """
@@ -24,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import cycle, islice
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -138,6 +141,77 @@ def jobs_throughput(
     return out
 
 
+def _per_page_ms(call: Callable[[Any], object], items: Sequence[Any]) -> float:
+    """CPU ms per item, after one call that loads what the step loads once."""
+    call(items[0])
+    start = time.process_time()
+    for item in items:
+        call(item)
+    return 1000 * (time.process_time() - start) / len(items)
+
+
+def floors(dumps: Sequence[tuple[str, str]], htmls: Sequence[tuple[str, str]]) -> dict[str, float]:
+    """CPU ms per page of single steps, each alone and unremembered: what no faster
+    arrangement of the others can save. Text steps run on the html-text dumps (blocks
+    cut beforehand), trafilatura on the HTML parsed beforehand, as HTML mode runs it."""
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    from cleaner.features import measure
+    from cleaner.language import guess_language, stoplist
+    from cleaner.phrases import category_of
+    from cleaner.segment import segment
+
+    texts = [text for text, _ in dumps]
+    pages = [[b.text for b in segment(text)] for text in texts]
+    stops = stoplist("English")
+    worded = [[(line, measure(line, stops).words) for line in lines] for lines in pages]
+    measure_all = lambda lines: [measure(line, stops) for line in lines]  # noqa: E731
+    phrase_all = lambda lines: [category_of.__wrapped__(*line) for line in lines]  # noqa: E731
+    trees = [load_html(html) for html, _ in htmls]
+
+    def trafilatura_run(precision: bool) -> Callable[[Any], object]:
+        return lambda tree: bare_extraction(
+            tree, favor_precision=precision, include_tables=True, with_metadata=False
+        )
+
+    return {
+        "cutting the dump into blocks (`segment`)": _per_page_ms(segment, texts),
+        "CLD2's language guess (`guess_language`)": _per_page_ms(guess_language, texts),
+        "measuring every block once (`features.measure`)": _per_page_ms(measure_all, pages),
+        "the phrase patterns over every block (`phrases.category_of`)": _per_page_ms(
+            phrase_all, worded
+        ),
+        "trafilatura, one precision-mode run on the parsed page": _per_page_ms(
+            trafilatura_run(True), trees
+        ),
+        "trafilatura, one recall-mode run on the parsed page": _per_page_ms(
+            trafilatura_run(False), trees
+        ),
+    }
+
+
+def report_floors(speeds: dict[str, Speed], steps: dict[str, float]) -> None:
+    ms = {name: 1000 / s.pages_per_second for name, s in speeds.items()}
+    traf, jus = ms["trafilatura extract() default"], ms["jusText (dump lines as <p>)"]
+    print("\n## What a page may cost at the targets (CPU ms per page)\n")
+    print("| | ms per page |")
+    print("|---|---:|")
+    rows = [
+        ("budget: text mode at 20x trafilatura", traf / TARGET_TEXT_VS_TRAFILATURA),
+        ("budget: text mode at 10x jusText", jus / TARGET_TEXT_VS_JUSTEXT),
+        ("cleaner text mode, measured", ms["cleaner text mode"]),
+        *((f"text step alone: {label}", value) for label, value in steps.items()
+          if not label.startswith("trafilatura")),
+        ("budget: HTML mode at 1x trafilatura", traf / TARGET_HTML_VS_TRAFILATURA),
+        ("cleaner HTML mode, measured", ms["cleaner HTML mode"]),
+        *((f"HTML step alone: {label}", value) for label, value in steps.items()
+          if label.startswith("trafilatura")),
+    ]  # fmt: skip
+    for label, value in rows:
+        print(f"| {label} | {value:.2f} |")
+
+
 def profile_text_mode(dumps: Sequence[tuple[str, str]]) -> None:
     profiler = cProfile.Profile()
     profiler.enable()
@@ -198,6 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("benchmarks", nargs="?", type=Path, default=bl.DEFAULT_BENCHMARKS)
     parser.add_argument("--documents", type=int, default=DEFAULT_DOCUMENTS)
     parser.add_argument("--profile", action="store_true", help="profile text mode too")
+    parser.add_argument("--no-floors", action="store_true", help="skip the per-step floors")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp"))
     args = parser.parse_args(argv)
     pages = bl.load_set(bl.SCRAPINGHUB, args.benchmarks)
@@ -216,6 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "python -c 'pass'": median_wall([sys.executable, "-c", "pass"]),
     }
     report(speeds, jobs, startup)
+    if not args.no_floors:
+        report_floors(speeds, floors(dumps, htmls))
     print(f"\nload average after: {os.getloadavg()[0]:.1f}")
     if args.profile:
         profile_text_mode(dumps)
