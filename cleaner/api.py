@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from cleaner import _core
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.deadline import DocumentTimeout, deadline
 from cleaner.errors import Problem
 from cleaner.model import Metadata, Result
 from cleaner.pipeline import run
+
+log = logging.getLogger(__name__)
 
 
 def clean(
@@ -25,7 +29,9 @@ def clean(
     from `config` with keyword `overrides` on top (e.g. ``kind="text"``).
     Never raises on bad content: an empty, binary or article-less page, or one that
     takes longer than `Config.timeout`, gives an empty `Result.text` and a
-    `Result.problem`.
+    `Result.problem`. A failure inside the cleaner itself (a panic in the Rust core,
+    which Python sees as a BaseException, or a bug) gives the problem
+    "internal_error" and is logged, so one document never stops a batch.
     """
     cfg = (config or DEFAULT_CONFIG).with_overrides(**overrides)
     try:
@@ -33,3 +39,6 @@ def clean(
             return run(document, url, cfg)
     except DocumentTimeout:
         return Result("", Metadata(url=url), kind="unknown", problem=Problem.TIMEOUT.value)
+    except (Exception, _core.PanicException):
+        log.exception("cleaning %s failed", url or "a document")
+        return Result("", Metadata(url=url), kind="unknown", problem=Problem.INTERNAL.value)

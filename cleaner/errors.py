@@ -14,6 +14,7 @@ class Problem(StrEnum):
     TOO_LARGE = "input_too_large"
     TIMEOUT = "timeout"
     NO_ARTICLE = "no_article_found"
+    INTERNAL = "internal_error"
 
 
 MESSAGES: dict[Problem, str] = {
@@ -23,12 +24,21 @@ MESSAGES: dict[Problem, str] = {
     Problem.TOO_LARGE: "the input is larger than the cleaner's size limit (Config.max_input)",
     Problem.TIMEOUT: "cleaning took longer than the time limit (Config.timeout, --timeout)",
     Problem.NO_ARTICLE: "no article body was found",
+    Problem.INTERNAL: "the cleaner failed on this input (a bug: please report it with the input)",
 }
 
 INPUT_PROBLEMS = frozenset(
-    {Problem.EMPTY, Problem.BINARY, Problem.UNDECODABLE, Problem.TOO_LARGE, Problem.TIMEOUT}
+    {
+        Problem.EMPTY,
+        Problem.BINARY,
+        Problem.UNDECODABLE,
+        Problem.TOO_LARGE,
+        Problem.TIMEOUT,
+        Problem.INTERNAL,
+    }
 )
-"""Problems of the input itself (an error), as opposed to a page with no article."""
+"""Problems that make the document an error (exit code 3, an error record), as opposed
+to a page with no article."""
 
 
 class CleanerError(Exception):

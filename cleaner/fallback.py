@@ -18,9 +18,8 @@ from dataclasses import dataclass
 
 from cleaner import htmlmode, settle
 from cleaner.config import Config
-from cleaner.segment import fold, segment
+from cleaner.segment import blocks_of, fold
 from cleaner.settle import Settled
-from cleaner.unwrap import unwrap
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +68,7 @@ def text_reading(html: str, html_body: Settled, url: str | None, config: Config)
     dump = htmlmode.text_dump(html)
     if not _may_hold_more(dump, html_body.kept, body_words):
         return None
-    reading = settle.clean_blocks(unwrap(segment(dump)), url, config, trusted=False)
+    reading = settle.clean_blocks(blocks_of(dump), url, config, trusted=False)
     reading_words = sum(len(block.split()) for block in reading.kept)
     if reading_words < GAP_RATIO * body_words:
         return None

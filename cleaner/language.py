@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pycld2
 
+from cleaner import _core
+
 _WORD = re.compile(r"\w+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters, which CLD2 reports as invalid UTF-8."""
@@ -66,6 +68,12 @@ def stoplist(language: str) -> frozenset[str]:
         return frozenset()
     words = path.read_text(encoding="utf-8").split()
     return frozenset(w.casefold() for w in words)
+
+
+@cache
+def core_stoplist(language: str) -> _core.Stoplist:
+    """`stoplist(language)` as the Rust core's measures read it, built once."""
+    return _core.Stoplist(sorted(stoplist(language)))
 
 
 @cache

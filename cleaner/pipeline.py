@@ -11,9 +11,8 @@ from cleaner.decode import decode
 from cleaner.errors import Problem
 from cleaner.language import iso_code
 from cleaner.model import Metadata, Removal, Result
-from cleaner.segment import segment
+from cleaner.segment import blocks_of
 from cleaner.sites import host_of
-from cleaner.unwrap import unwrap
 
 
 def run(document: str | bytes, url: str | None, config: Config) -> Result:
@@ -36,7 +35,7 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         reading = read_dump(decoded.text, config)
         text, headline, meta = reading.text, reading.headline, Metadata(url=url)
     settled = settle.clean_blocks(
-        unwrap(segment(text)),
+        blocks_of(text),
         url,
         config,
         trusted=trusted,

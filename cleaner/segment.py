@@ -1,45 +1,37 @@
-"""Text to blocks: one block per non-empty line, whitespace normalised.
+"""Text to blocks: one block per non-empty line, whitespace normalised, and the lines
+of a hard-wrapped paragraph joined again; and the `fold` key that finds repeated text.
 
-A dump's line is the finest unit its producer kept (a paragraph, heading, menu item).
+Both are the Rust core's (`rust/src/segment.rs`); this module gives them the block
+type the Python steps use.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
 
+from cleaner import _core
 from cleaner.features import BLOCK_MEMO
 from cleaner.model import Block
 
-# Every character str.isspace() knows that str.splitlines() does not break at (so a
-# block never holds a run of whitespace), plus the zero-width space and BOM.
-_SPACES = re.compile(r"[ \t\x1f\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
-_ZERO_WIDTH = re.compile(r"[\u200c\u200d\u2060\u00ad]")
-_WORD = re.compile(r"\w+")
-
-
-def normalise_line(line: str) -> str:
-    """Collapse runs of spaces (incl. no-break and zero-width ones) and trim."""
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", line)).strip()
-
 
 def segment(text: str) -> list[Block]:
-    """Split text into blocks, remembering which ones follow a blank line."""
-    text = unicodedata.normalize("NFC", text)
-    blocks: list[Block] = []
-    blank = True
-    for raw in text.splitlines():
-        line = normalise_line(raw)
-        if not line:
-            blank = True
-            continue
-        blocks.append(Block(index=len(blocks), text=line, blank_before=blank))
-        blank = False
-    return blocks
+    """One block per non-empty line (NFC, runs of spaces collapsed, zero-width
+    characters removed), remembering which ones follow a blank line."""
+    return _blocks(_core.segment(text, unwrap=False))
+
+
+def blocks_of(text: str) -> list[Block]:
+    """`segment`, with the lines of a paragraph that a dump hard-wrapped joined into
+    one block (html-text keeps the source's line breaks; email-style and WET dumps
+    wrap at ~80 columns)."""
+    return _blocks(_core.segment(text, unwrap=True))
+
+
+def _blocks(found: list[tuple[str, bool]]) -> list[Block]:
+    return [Block(i, text, blank) for i, (text, blank) in enumerate(found)]
 
 
 @lru_cache(maxsize=BLOCK_MEMO)
 def fold(text: str) -> str:
     """A comparison key: case-folded words only, for finding repeated text."""
-    return " ".join(_WORD.findall(text.casefold()))
+    return _core.fold(text)

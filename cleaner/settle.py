@@ -14,9 +14,8 @@ from dataclasses import dataclass, replace
 from cleaner import textmode
 from cleaner.config import Config
 from cleaner.model import Block, BlockDecision, Removal
-from cleaner.segment import segment
+from cleaner.segment import blocks_of
 from cleaner.textmode import TextState
-from cleaner.unwrap import unwrap
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +65,7 @@ def clean_blocks(
     # see; an extracted HTML body was never judged as text, so it is checked once.
     unsettled = trusted or len(kept) < len(first.page)
     while kept and unsettled:
-        again = textmode.new_state(unwrap(segment("\n\n".join(kept))), url, config, trusted=False)
+        again = textmode.new_state(blocks_of("\n\n".join(kept)), url, config, trusted=False)
         textmode.run_steps(again, textmode.HEURISTIC_STEPS)
         if already_clean(again):
             break

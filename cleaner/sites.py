@@ -1,12 +1,13 @@
 """Per-site rules as data: TOML files matched by host (from the URL) or recognised in
 a dump by marker lines, each naming a site's recurring furniture.
 
-The shipped files live in cleaner/sites/; users add directories of their own.
+The shipped files live in cleaner/sites/; users add directories of their own. Their
+patterns are compiled and matched by the Rust core (`_core.Patterns`): Rust `regex`
+syntax, so no look-around and no back-references.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from cleaner import _core
 from cleaner.errors import RuleFileError
 from cleaner.model import Mark, Reason
 from cleaner.page import Page
@@ -25,7 +27,8 @@ DEFAULT_MIN_MARKERS = 1
 
 @dataclass(frozen=True, slots=True)
 class DropRule:
-    pattern: re.Pattern[str] | None
+    pattern: _core.Patterns | None
+    """The rule's pattern, searched for case-insensitively (None: every block)."""
     reason: Reason
     max_words: int | None
     headline: bool
@@ -41,20 +44,22 @@ class SiteRules:
     name: str
     source: str
     hosts: tuple[str, ...]
-    markers: tuple[re.Pattern[str], ...]
+    markers: _core.Patterns | None
+    """Case-sensitive patterns, searched for, that recognise the site in a dump."""
     min_markers: int
     drops: tuple[DropRule, ...]
-    ends: tuple[tuple[re.Pattern[str], Reason], ...]
+    ends: _core.Patterns | None
+    """Headings after which the article is over, matched whole, case-insensitively."""
+    end_reasons: tuple[Reason, ...]
 
     def matches_host(self, host: str) -> bool:
         host = host.lower().removeprefix("www.")
         return any(host == h or host.endswith("." + h) for h in self.hosts)
 
     def recognised_in(self, blocks: Sequence[str]) -> bool:
-        if not self.markers:
+        if self.markers is None:
             return False
-        hits = sum(1 for text in blocks if any(m.search(text) for m in self.markers))
-        return hits >= self.min_markers
+        return sum(self.markers.any(list(blocks))) >= self.min_markers
 
 
 def parse_rules(text: str, source: str) -> SiteRules:
@@ -66,28 +71,36 @@ def parse_rules(text: str, source: str) -> SiteRules:
             _drop(d, f"site.{stem}.{d.get('id', f'drop{n}')}")
             for n, d in enumerate(data.get("drop", []))
         )
-        ends = tuple(
-            (re.compile(e["pattern"], re.I), Reason(e.get("reason", Reason.SPILLOVER)))
-            for e in data.get("end", [])
-        )
+        ends = [str(e["pattern"]) for e in data.get("end", [])]
+        markers = [str(m) for m in data.get("markers", [])]
         return SiteRules(
             name=data.get("name", stem),
             source=source,
             hosts=tuple(h.lower().removeprefix("www.") for h in data.get("hosts", [])),
-            markers=tuple(re.compile(m) for m in data.get("markers", [])),
+            markers=_compiled(markers, case_insensitive=False) if markers else None,
             min_markers=int(data.get("min_markers", DEFAULT_MIN_MARKERS)),
             drops=drops,
-            ends=ends,
+            ends=_compiled(ends, whole=True) if ends else None,
+            end_reasons=tuple(
+                Reason(e.get("reason", Reason.SPILLOVER)) for e in data.get("end", [])
+            ),
         )
-    except (tomllib.TOMLDecodeError, re.error, KeyError, ValueError, TypeError) as exc:
+    except (tomllib.TOMLDecodeError, KeyError, ValueError, TypeError) as exc:
         raise RuleFileError(f"{source}: {exc}") from exc
+
+
+def _compiled(
+    patterns: list[str], *, case_insensitive: bool = True, whole: bool = False
+) -> _core.Patterns:
+    """The core's matcher (`_core.RuleError`, a ValueError, where one does not compile)."""
+    return _core.Patterns(patterns, case_insensitive=case_insensitive, whole=whole)
 
 
 def _drop(data: dict[str, object], name: str) -> DropRule:
     pattern = data.get("pattern")
     max_words = data.get("max_words")
     return DropRule(
-        pattern=re.compile(str(pattern), re.I) if pattern is not None else None,
+        pattern=_compiled([str(pattern)]) if pattern is not None else None,
         reason=Reason(str(data.get("reason", Reason.SITE_RULE))),
         max_words=int(str(max_words)) if max_words is not None else None,
         headline=data.get("shape") == "headline",
@@ -147,32 +160,36 @@ def site_marks(
 ) -> dict[int, Mark]:
     """Blocks a site's drop rules describe; body-only rules need the body's range."""
     marks: dict[int, Mark] = {}
+    texts = [b.text for b in page.blocks]
     for site in rules:
         for rule in site.drops:
             if rule.body_only and body is None:
                 continue
-            for i, block in enumerate(page.blocks):
+            found = rule.pattern.any(texts) if rule.pattern is not None else [True] * len(texts)
+            for i, matched in enumerate(found):
                 if i in marks or (rule.body_only and body is not None and i not in body):
                     continue
-                if _fires(rule, block.text, page, i):
+                if matched and _shape_fits(rule, page, i):
                     marks[i] = Mark(rule.name, rule.reason, site.source)
     return marks
 
 
-def _fires(rule: DropRule, text: str, page: Page, i: int) -> bool:
+def _shape_fits(rule: DropRule, page: Page, i: int) -> bool:
     f = page.features[i]
     if rule.max_words is not None and f.words > rule.max_words:
         return False
-    if rule.headline and (f.ends_sentence or not f.headline_like):
-        return False
-    return rule.pattern is None or bool(rule.pattern.search(text))
+    return not (rule.headline and (f.ends_sentence or not f.headline_like))
 
 
 def site_end_markers(page: Page, rules: Sequence[SiteRules]) -> dict[int, Reason]:
-    return {
-        i: reason
-        for site in rules
-        for pattern, reason in site.ends
-        for i, block in enumerate(page.blocks)
-        if pattern.fullmatch(block.text)
-    }
+    """Blocks that are a site's end heading; where several match, the last rule's
+    reason (sites in order, then their headings in file order)."""
+    found: dict[int, Reason] = {}
+    texts = [b.text for b in page.blocks]
+    for site in rules:
+        if site.ends is None:
+            continue
+        for i, matching in enumerate(site.ends.matching(texts)):
+            if matching:
+                found[i] = site.end_reasons[matching[-1]]
+    return found

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from cleaner import anchors, blockfeatures, classify, extent, learned, phrases, sites
 from cleaner.config import Config
 from cleaner.decision import final_keep
 from cleaner.extent import Extent
-from cleaner.features import BLOCK_MEMO, Features, measure
-from cleaner.language import guess_language, stoplist
+from cleaner.features import measure_all
+from cleaner.language import core_stoplist, guess_language
 from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.page import Page
 from cleaner.rules import bio, boxes, captions, cards, comments, forms, repeats, social, tags, toc
@@ -69,14 +68,9 @@ def new_state(
     heading a markdown dump marked as the page's first (`cleaner.markdown`)."""
     text = "\n".join(b.text for b in blocks)
     language = config.language or guess_language(text)
-    page = Page(blocks, [measured(b.text, language) for b in blocks], language, url)
+    features = measure_all([b.text for b in blocks], core_stoplist(language))
+    page = Page(blocks, features, language, url)
     return TextState(page, config, trusted, known_title=known_title, headline=headline)
-
-
-@lru_cache(maxsize=BLOCK_MEMO)
-def measured(text: str, language: str) -> Features:
-    """`features.measure` with the language's stoplist, remembered (a pure function)."""
-    return measure(text, stoplist(language))
 
 
 def match_sites(state: TextState) -> None:
@@ -133,8 +127,9 @@ def label_blocks(state: TextState) -> None:
 
 def find_end_markers(state: TextState) -> None:
     page = state.page
-    for i, block in enumerate(page.blocks):
-        marker = phrases.end_marker(block.text) if page.features[i].headline_like else None
+    headings = [i for i, f in enumerate(page.features) if f.headline_like]
+    markers = phrases.phrase_book().end_markers_of([page.text(i) for i in headings])
+    for i, marker in zip(headings, markers, strict=True):
         if marker:
             state.ends[i] = marker.reason
     related = [i for i, reason in state.ends.items() if reason is Reason.RELATED]

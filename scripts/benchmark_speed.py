@@ -157,17 +157,18 @@ def floors(dumps: Sequence[tuple[str, str]], htmls: Sequence[tuple[str, str]]) -
     from trafilatura import bare_extraction
     from trafilatura.utils import load_html
 
-    from cleaner.features import measure
-    from cleaner.language import guess_language, stoplist
-    from cleaner.phrases import category_of
+    from cleaner.features import measure_all
+    from cleaner.language import core_stoplist, guess_language
+    from cleaner.phrases import phrase_book
     from cleaner.segment import segment
 
     texts = [text for text, _ in dumps]
     pages = [[b.text for b in segment(text)] for text in texts]
-    stops = stoplist("English")
-    worded = [[(line, measure(line, stops).words) for line in lines] for lines in pages]
-    measure_all = lambda lines: [measure(line, stops) for line in lines]  # noqa: E731
-    phrase_all = lambda lines: [category_of.__wrapped__(*line) for line in lines]  # noqa: E731
+    stops = core_stoplist("English")
+    words = [[f.words for f in measure_all(lines, stops)] for lines in pages]
+    measure_page = lambda lines: measure_all(lines, stops)  # noqa: E731
+    book = phrase_book()
+    phrase_page = lambda page: book.categories_of(*page)  # noqa: E731
     trees = [load_html(html) for html, _ in htmls]
 
     def trafilatura_run(precision: bool) -> Callable[[Any], object]:
@@ -178,9 +179,9 @@ def floors(dumps: Sequence[tuple[str, str]], htmls: Sequence[tuple[str, str]]) -
     return {
         "cutting the dump into blocks (`segment`)": _per_page_ms(segment, texts),
         "CLD2's language guess (`guess_language`)": _per_page_ms(guess_language, texts),
-        "measuring every block once (`features.measure`)": _per_page_ms(measure_all, pages),
+        "measuring every block once (`features.measure`)": _per_page_ms(measure_page, pages),
         "the phrase patterns over every block (`phrases.category_of`)": _per_page_ms(
-            phrase_all, worded
+            phrase_page, list(zip(pages, words, strict=True))
         ),
         "trafilatura, one precision-mode run on the parsed page": _per_page_ms(
             trafilatura_run(True), trees

@@ -34,8 +34,7 @@ from cleaner.config import Config
 from cleaner.decision import final_keep
 from cleaner.learned import parse_model
 from cleaner.pipeline import read_dump
-from cleaner.segment import segment
-from cleaner.unwrap import unwrap
+from cleaner.segment import blocks_of
 
 DEFAULT_OUT = bl.REPO_ROOT / "cleaner" / "data" / "block_model.json"
 DUMPS = (bl.HTML_TEXT, bl.INSCRIPTIS, bl.HTML2TEXT)
@@ -105,7 +104,7 @@ def page_rows(page: bl.Page) -> list[PageRows]:
     out = []
     for dump in DUMPS:
         reading = read_dump(bl.make_dump(html, dump), config)  # as `clean` reads it
-        blocks = unwrap(segment(reading.text))
+        blocks = blocks_of(reading.text)
         state = textmode.new_state(
             blocks, page.url, config, trusted=False, headline=reading.headline
         )

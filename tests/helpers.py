@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cleaner.features import measure
-from cleaner.language import stoplist
+from cleaner.features import measure_all
+from cleaner.language import core_stoplist
 from cleaner.page import Page
 from cleaner.segment import segment
 
@@ -19,7 +19,7 @@ PROSE = [
 
 def page_of(*lines: str, author: str | None = None) -> Page:
     blocks = segment("\n".join(lines))
-    stop = stoplist("English")
-    page = Page(blocks, [measure(b.text, stop) for b in blocks], "English")
+    features = measure_all([b.text for b in blocks], core_stoplist("English"))
+    page = Page(blocks, features, "English")
     page.author = author
     return page

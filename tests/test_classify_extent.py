@@ -5,7 +5,7 @@ from __future__ import annotations
 from cleaner.classify import context_free, revise
 from cleaner.extent import best_run, find_extent, weight
 from cleaner.features import measure
-from cleaner.language import stoplist
+from cleaner.language import core_stoplist
 from cleaner.model import Label
 from tests.helpers import PROSE
 
@@ -13,7 +13,7 @@ G, N, S, B = Label.GOOD, Label.NEAR_GOOD, Label.SHORT, Label.BAD
 
 
 def test_context_free_labels() -> None:
-    stop = stoplist("en")
+    stop = core_stoplist("en")
     assert context_free(measure(PROSE[0] + " " + PROSE[1], stop)) is G
     assert context_free(measure("Why It Matters", stop)) is S
     menu = "War Analysis Russia's War National Human Story Field Report Company News Sections"
@@ -76,7 +76,7 @@ def test_no_article_when_nothing_scores() -> None:
 
 
 def test_an_unfinished_near_good_line_weighs_nothing() -> None:
-    stop = stoplist("en")
+    stop = core_stoplist("en")
     line = "Fishermen fear that a second bad season could follow as the storms go on"
     teaser, sentence = measure(line, stop), measure(line + ".", stop)
     assert context_free(teaser) is N and context_free(sentence) is N

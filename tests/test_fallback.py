@@ -8,8 +8,7 @@ import pytest
 from cleaner import clean, fallback, htmlmode, settle
 from cleaner.config import Config
 from cleaner.model import Metadata
-from cleaner.segment import segment
-from cleaner.unwrap import unwrap
+from cleaner.segment import blocks_of
 from tests.helpers import PROSE
 
 STEPS = [
@@ -26,7 +25,7 @@ PAGE = (
 
 
 def settled(*paragraphs: str) -> settle.Settled:
-    blocks = unwrap(segment("\n\n".join(paragraphs)))
+    blocks = blocks_of("\n\n".join(paragraphs))
     return settle.clean_blocks(blocks, None, Config(), trusted=True)
 
 

@@ -178,6 +178,7 @@ def normalised(text: str) -> str:
 def check_result(result: Result) -> None:
     assert isinstance(result.text, str)
     assert result.problem is None or result.problem in PROBLEMS
+    assert result.problem != Problem.INTERNAL  # a bug or a panic, caught by clean()
     assert (result.problem is None) == bool(result.text)
     result.text.encode("utf-8")  # always writable
 

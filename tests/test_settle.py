@@ -10,8 +10,7 @@ import pytest
 
 from cleaner import clean, settle, textmode
 from cleaner.config import Config
-from cleaner.segment import segment
-from cleaner.unwrap import unwrap
+from cleaner.segment import blocks_of
 from tests.helpers import PROSE
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -54,7 +53,7 @@ def test_one_pass_alone_would_leave_the_caption_twins() -> None:
     lines = ["Home", "Sign in", PROSE[0], CAPTION, "Share", "Tweet", "Photo: Jane Doe/AFP"]
     lines += [CAPTION, PROSE[1], PROSE[2], "Subscribe to our newsletter"]
     state = textmode.run_steps(
-        textmode.new_state(unwrap(segment("\n".join(lines))), None, Config(), trusted=False)
+        textmode.new_state(blocks_of("\n".join(lines)), None, Config(), trusted=False)
     )
     kept, _, _ = textmode.decide(state)
     assert kept.count(CAPTION) == 2
@@ -70,7 +69,7 @@ def test_already_clean_needs_no_rule_marks_and_no_end_markers() -> None:
     config = Config()
 
     def first_pass(text: str) -> textmode.TextState:
-        state = textmode.new_state(unwrap(segment(text)), None, config, trusted=False)
+        state = textmode.new_state(blocks_of(text), None, config, trusted=False)
         return textmode.run_steps(state, textmode.HEURISTIC_STEPS)
 
     assert settle.already_clean(first_pass("\n".join(PROSE)))

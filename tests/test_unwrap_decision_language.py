@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from cleaner.decision import final_keep
 from cleaner.language import guess_language, iso_code, vote_language
-from cleaner.segment import segment
-from cleaner.unwrap import unwrap
+from cleaner.segment import blocks_of
 
 WRAPPED = """Gym equipment refers to the various machines, tools, and accessories used in a
 fitness facility to help individuals achieve their fitness goals. These
@@ -16,7 +15,7 @@ Treadmills are one of the most popular machines."""
 
 
 def test_unwrap_joins_a_paragraph_cut_mid_sentence() -> None:
-    blocks = unwrap(segment(WRAPPED))
+    blocks = blocks_of(WRAPPED)
     assert [b.text[:20] for b in blocks] == [
         "Gym equipment refers",
         "Cardio Machines",
@@ -32,7 +31,7 @@ def test_unwrap_leaves_one_paragraph_per_line_alone() -> None:
         '"Ukraine will not recognize the occupation," Zelensky told reporters on Tuesday.\n'
         "Menu\nHome\nNews"
     )
-    assert len(unwrap(segment(text))) == 5
+    assert len(blocks_of(text)) == 5
 
 
 def test_final_keep_without_scores_follows_the_heuristics_and_marks() -> None:

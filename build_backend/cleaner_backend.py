@@ -1,0 +1,70 @@
+"""maturin's PEP 517 backend, stopping with one clear line where no Rust toolchain is.
+
+`cleaner`'s block steps are a Rust core that `pip install` compiles with cargo. Left
+to itself, maturin's backend downloads a Rust toolchain into a temporary folder when
+cargo is missing; this wrapper says what to install instead (pyproject.toml names it
+with `backend-path`, as maturin's own build does).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+import maturin
+from maturin import *  # noqa: F403  (every other PEP 517 hook, unchanged)
+
+NO_CARGO = (
+    "cleaner: building its Rust core needs cargo (Rust 1.85 or newer) on PATH; "
+    "install Rust from https://rustup.rs and run pip again"
+)
+
+
+def _require_cargo() -> None:
+    if shutil.which("cargo") is None:
+        sys.stderr.write(NO_CARGO + "\n")
+        raise SystemExit(1)
+
+
+def get_requires_for_build_wheel(config_settings: Mapping[str, Any] | None = None) -> list[str]:
+    _require_cargo()
+    return list(maturin.get_requires_for_build_wheel(config_settings))
+
+
+def get_requires_for_build_editable(config_settings: Mapping[str, Any] | None = None) -> list[str]:
+    _require_cargo()
+    return list(maturin.get_requires_for_build_editable(config_settings))
+
+
+def prepare_metadata_for_build_wheel(
+    metadata_directory: str, config_settings: Mapping[str, Any] | None = None
+) -> str:
+    _require_cargo()
+    return str(maturin.prepare_metadata_for_build_wheel(metadata_directory, config_settings))
+
+
+def prepare_metadata_for_build_editable(
+    metadata_directory: str, config_settings: Mapping[str, Any] | None = None
+) -> str:
+    _require_cargo()
+    return str(maturin.prepare_metadata_for_build_editable(metadata_directory, config_settings))
+
+
+def build_wheel(
+    wheel_directory: str,
+    config_settings: Mapping[str, Any] | None = None,
+    metadata_directory: str | None = None,
+) -> str:
+    _require_cargo()
+    return str(maturin.build_wheel(wheel_directory, config_settings, metadata_directory))
+
+
+def build_editable(
+    wheel_directory: str,
+    config_settings: Mapping[str, Any] | None = None,
+    metadata_directory: str | None = None,
+) -> str:
+    _require_cargo()
+    return str(maturin.build_editable(wheel_directory, config_settings, metadata_directory))

@@ -1,0 +1,254 @@
+//! Per-block measurements: pure functions of one block's text and the stoplist.
+//!
+//! Text dumps carry no markup, so link density is replaced by URL/handle density.
+
+use std::collections::HashSet;
+
+use crate::pyunicode::{
+    casefold, char_len, is_decimal, is_digit, is_label_ci, is_space, is_upper, is_word, rstrip,
+    words,
+};
+
+/// A block's measures, as `cleaner.features.Features` holds them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Features {
+    pub chars: usize,
+    pub words: usize,
+    pub stopwords: usize,
+    pub stopword_density: f64,
+    pub ends_sentence: bool,
+    pub capitalised_share: f64,
+    pub url_density: f64,
+    pub digit_share: f64,
+    pub sentences: usize,
+}
+
+/// News headlines rarely pass 20 words (median ~10 on the development sets).
+pub const HEADLINE_MAX_WORDS: usize = 20;
+
+impl Features {
+    /// Short, no closing punctuation: a heading, a menu item or a label.
+    pub fn headline_like(&self) -> bool {
+        !self.ends_sentence && self.words <= HEADLINE_MAX_WORDS
+    }
+}
+
+/// The characters a finished sentence may end on.
+const TERMINAL: &[char] = &[
+    '.', '!', '?', '…', '。', '！', '？', ':', ';', '"', '”', '’', '»', ')',
+];
+
+/// Closing punctuation, but not the ellipsis of a truncated teaser.
+pub fn ends_sentence(text: &str) -> bool {
+    let text = rstrip(text);
+    text.ends_with(TERMINAL) && !text.ends_with("...") && !text.ends_with('…')
+}
+
+/// Sentence ends: `[.!?…。！？]` before whitespace or the end.
+fn sentence_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？')
+            && chars.peek().is_none_or(|&n| is_space(n))
+        {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Whether `text` starts with `word`, ASCII letters compared as `re.I` compares them
+/// (where `s` also matches the long s).
+fn starts_with_ci(text: &str, word: &str) -> Option<usize> {
+    let mut used = 0;
+    let mut chars = text.chars();
+    for expected in word.chars() {
+        let c = chars.next()?;
+        let same = c.eq_ignore_ascii_case(&expected) || (expected == 's' && c == 'ſ');
+        if !same {
+            return None;
+        }
+        used += c.len_utf8();
+    }
+    Some(used)
+}
+
+/// Byte length of the run of non-space characters at the start of `text`.
+fn non_space_run(text: &str) -> usize {
+    text.find(is_space).unwrap_or(text.len())
+}
+
+/// `https?://\S+|www\.\S+` at the start of `text`: the match's byte length.
+fn scheme_or_www(text: &str) -> Option<usize> {
+    for prefix in ["https://", "http://", "www."] {
+        if let Some(n) = starts_with_ci(text, prefix) {
+            let run = non_space_run(&text[n..]);
+            if run > 0 {
+                return Some(n + run);
+            }
+        }
+    }
+    None
+}
+
+/// `(?:[a-z0-9-]++\.)++(?:com|org|net|co)\b(?:/\S*+)?` (case-insensitive, possessive)
+/// at the start of `text`: a bare domain's byte length.
+fn bare_domain(text: &str) -> Option<usize> {
+    let mut at = 0;
+    let mut labels = 0;
+    loop {
+        let rest = &text[at..];
+        let run = rest.find(|c: char| !is_label_ci(c)).unwrap_or(rest.len());
+        if run == 0 || !rest[run..].starts_with('.') {
+            break;
+        }
+        at += run + 1;
+        labels += 1;
+    }
+    if labels == 0 {
+        return None;
+    }
+    let rest = &text[at..];
+    let tld = ["com", "org", "net", "co"].iter().find_map(|tld| {
+        let n = starts_with_ci(rest, tld)?;
+        let boundary = rest[n..].chars().next().is_none_or(|c| !is_word(c));
+        boundary.then_some(n)
+    })?;
+    at += tld;
+    if text[at..].starts_with('/') {
+        at += 1 + non_space_run(&text[at + 1..]);
+    }
+    Some(at)
+}
+
+/// `len(re.findall(URL, text, re.I))` of `cleaner.features._URL`.
+pub fn url_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut previous: Option<char> = None;
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let free = previous.is_none_or(|p| !(is_word(p) || p == '.' || p == '-'));
+        let found = scheme_or_www(rest).or_else(|| if free { bare_domain(rest) } else { None });
+        if let Some(n) = found {
+            count += 1;
+            previous = rest[..n].chars().next_back();
+            at += n;
+        } else {
+            let c = rest.chars().next().expect("inside the text");
+            previous = Some(c);
+            at += c.len_utf8();
+        }
+    }
+    count
+}
+
+/// `len(re.findall(r"(?<!\w)[@#]\w+", text))`: handles and hashtags.
+pub fn handle_count(text: &str) -> usize {
+    let mut count = 0;
+    let mut previous: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if matches!(c, '@' | '#')
+            && previous.is_none_or(|p| !is_word(p))
+            && chars.peek().is_some_and(|&n| is_word(n))
+        {
+            count += 1;
+            let mut last = c;
+            while let Some(&n) = chars.peek() {
+                if !is_word(n) {
+                    break;
+                }
+                last = n;
+                chars.next();
+            }
+            previous = Some(last);
+            continue;
+        }
+        previous = Some(c);
+    }
+    count
+}
+
+/// The measures of one block; `stopwords` holds case-folded words.
+pub fn measure(text: &str, stopwords: &HashSet<String>) -> Features {
+    let mut n = 0;
+    let mut stops = 0;
+    let mut alpha = 0;
+    let mut capitalised = 0;
+    for word in words(text) {
+        n += 1;
+        if !stopwords.is_empty() && stopwords.contains(casefold(word).as_str()) {
+            stops += 1;
+        }
+        let first = word.chars().next().expect("a word has a character");
+        if !is_decimal(first) && first != '_' {
+            alpha += 1;
+            if is_upper(first) {
+                capitalised += 1;
+            }
+        }
+    }
+    let chars = char_len(text);
+    let linky = url_count(text) + handle_count(text);
+    let digits = text.chars().filter(|&c| is_digit(c)).count();
+    let share = |part: usize, whole: usize| {
+        if whole == 0 {
+            0.0
+        } else {
+            part as f64 / whole as f64
+        }
+    };
+    Features {
+        chars,
+        words: n,
+        stopwords: stops,
+        stopword_density: share(stops, n),
+        ends_sentence: ends_sentence(text),
+        capitalised_share: share(capitalised, alpha),
+        url_density: share(linky, n),
+        digit_share: share(digits, chars),
+        sentences: sentence_count(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stops() -> HashSet<String> {
+        ["the", "of", "and", "a"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_sentence_is_measured() {
+        let f = measure("The mayor of Kyiv said a word.", &stops());
+        assert_eq!((f.chars, f.words, f.stopwords, f.sentences), (30, 7, 3, 1));
+        assert!(f.ends_sentence);
+        assert!((f.capitalised_share - 2.0 / 7.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn links_and_handles_count() {
+        assert_eq!(
+            url_count("see https://x.y/z and www.a.b or news.bbc.com/x, not a.b.co.uk"),
+            3
+        );
+        assert_eq!(url_count("mail me@example.com"), 1); // "@" may precede a bare domain
+        assert_eq!(url_count("x.example.com"), 1);
+        assert_eq!(url_count("aexample.com-"), 1);
+        assert_eq!(url_count("HTTPS://A.B example.comic"), 1);
+        assert_eq!(handle_count("@jo and #tag, a@b, # none"), 2);
+    }
+
+    #[test]
+    fn an_ellipsis_is_no_sentence_end() {
+        assert!(!ends_sentence("Read more..."));
+        assert!(ends_sentence("He said: «fine»"));
+        assert!(!ends_sentence("Headline"));
+    }
+}

@@ -1,0 +1,218 @@
+//! The generic phrase lists (`cleaner/data/boilerplate.toml`) compiled into one
+//! `RegexSet`: which category of furniture a block is, and which end marker a
+//! heading is. The lists stay data; the Python front reads the file and hands the
+//! patterns over.
+
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+use crate::error::{CoreError, PatternError};
+use crate::pyunicode::{char_len, is_space};
+
+/// Compiled size a single rule pattern may take; a pattern past it is a mistake in a
+/// rule file, reported by `--check-rules` (the largest shipped one needs ~1 MB).
+pub const PATTERN_SIZE_LIMIT: usize = 8 << 20;
+
+/// One kind of furniture: the first category whose pattern describes a block of at
+/// most `max_words` words names it.
+#[derive(Clone, Debug)]
+pub struct CategorySpec {
+    pub max_words: usize,
+    pub patterns: Vec<String>,
+}
+
+/// The phrase lists, compiled once per process.
+#[derive(Clone, Debug)]
+pub struct PhraseBook {
+    max_words: Vec<usize>,
+    /// Pattern index in `set` -> its category.
+    owner: Vec<usize>,
+    set: RegexSet,
+    /// Each end-marker kind as one pattern that must match a trimmed heading whole.
+    ends: Vec<Regex>,
+}
+
+/// End markers are section headings; 120 characters covers "12 responses to <headline>".
+pub const END_MARKER_MAX_CHARS: usize = 120;
+
+/// A pattern compiled case-insensitively with the core's size limit.
+pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+}
+
+fn union(patterns: &[String]) -> String {
+    patterns
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+impl PhraseBook {
+    /// Compile the categories (in order of precedence) and the end-marker kinds;
+    /// every pattern that does not compile is reported, not just the first.
+    pub fn new(categories: &[CategorySpec], ends: &[Vec<String>]) -> Result<Self, CoreError> {
+        let mut errors = Vec::new();
+        let mut check = |group: &str, k: usize, patterns: &[String]| {
+            for (n, pattern) in patterns.iter().enumerate() {
+                if let Err(error) = compile(pattern) {
+                    errors.push(PatternError::new(
+                        format!("{group}[{k}].patterns[{n}]"),
+                        pattern,
+                        &error,
+                    ));
+                }
+            }
+        };
+        for (k, category) in categories.iter().enumerate() {
+            check("category", k, &category.patterns);
+        }
+        for (k, patterns) in ends.iter().enumerate() {
+            check("end_marker", k, patterns);
+        }
+        if !errors.is_empty() {
+            return Err(CoreError::Patterns(errors));
+        }
+        let mut owner = Vec::new();
+        let mut all = Vec::new();
+        for (k, category) in categories.iter().enumerate() {
+            for pattern in &category.patterns {
+                owner.push(k);
+                all.push(pattern.as_str());
+            }
+        }
+        let set = RegexSetBuilder::new(all)
+            .case_insensitive(true)
+            .size_limit(PATTERN_SIZE_LIMIT * 8)
+            .build()
+            .map_err(|e| CoreError::Patterns(vec![PatternError::new("category".into(), "", &e)]))?;
+        let ends = ends
+            .iter()
+            .map(|patterns| compile(&format!("^(?:{})$", union(patterns))))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| {
+                CoreError::Patterns(vec![PatternError::new("end_marker".into(), "", &e)])
+            })?;
+        Ok(Self {
+            max_words: categories.iter().map(|c| c.max_words).collect(),
+            owner,
+            set,
+            ends,
+        })
+    }
+
+    /// The first category that describes a block of `words` words, if any. A list
+    /// bullet that text renderers put before menu items is not part of the block.
+    pub fn category_of(&self, text: &str, words: usize) -> Option<usize> {
+        if self.max_words.iter().all(|&m| words > m) {
+            return None;
+        }
+        let text = strip_bullet(text);
+        self.set
+            .matches(text)
+            .iter()
+            .map(|i| self.owner[i])
+            .find(|&k| words <= self.max_words[k])
+    }
+
+    /// The end-marker kind a heading-like block is, if any.
+    pub fn end_marker(&self, text: &str) -> Option<usize> {
+        if char_len(text) > END_MARKER_MAX_CHARS {
+            return None;
+        }
+        let trimmed = trim_marks(text);
+        self.ends.iter().position(|marker| marker.is_match(trimmed))
+    }
+}
+
+/// A list bullet and the space after it (`^[*•·◦▪‣-]\s+`).
+pub fn strip_bullet(text: &str) -> &str {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some('*' | '•' | '·' | '◦' | '▪' | '‣' | '-') => {
+            let rest = chars.as_str();
+            let trimmed = rest.trim_start_matches(is_space);
+            if trimmed.len() < rest.len() {
+                trimmed
+            } else {
+                text
+            }
+        }
+        _ => text,
+    }
+}
+
+/// A heading without the marks around it: leading `#*•·|>-` and spaces, trailing
+/// `:.…»›→>|▶-` and spaces.
+pub fn trim_marks(text: &str) -> &str {
+    let lead = |c: char| is_space(c) || matches!(c, '#' | '*' | '•' | '·' | '|' | '>' | '-');
+    let trail = |c: char| {
+        is_space(c) || matches!(c, ':' | '.' | '…' | '»' | '›' | '→' | '>' | '|' | '▶' | '-')
+    };
+    text.trim_start_matches(lead).trim_end_matches(trail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book() -> PhraseBook {
+        let categories = [
+            CategorySpec {
+                max_words: 3,
+                patterns: vec!["^(home|menu)$".into()],
+            },
+            CategorySpec {
+                max_words: 20,
+                patterns: vec!["sign up for our newsletter".into(), "^subscribe".into()],
+            },
+        ];
+        PhraseBook::new(
+            &categories,
+            &[
+                vec!["related (articles|stories)".into()],
+                vec!["comments?".into()],
+            ],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn the_first_category_that_fits_names_the_block() {
+        let book = book();
+        assert_eq!(book.category_of("• Home", 1), Some(0));
+        assert_eq!(book.category_of("MENU", 1), Some(0));
+        assert_eq!(
+            book.category_of("Sign up for our newsletter today", 6),
+            Some(1)
+        );
+        assert_eq!(
+            book.category_of("Sign up for our newsletter today", 60),
+            None
+        );
+        assert_eq!(book.category_of("Home improvement", 2), None);
+    }
+
+    #[test]
+    fn end_markers_match_whole_trimmed_headings() {
+        let book = book();
+        assert_eq!(book.end_marker("## Related Articles:"), Some(0));
+        assert_eq!(book.end_marker("Comments ›"), Some(1));
+        assert_eq!(book.end_marker("Related articles about the war"), None);
+    }
+
+    #[test]
+    fn every_bad_pattern_is_reported() {
+        let categories = [CategorySpec {
+            max_words: 3,
+            patterns: vec!["(a".into(), "ok".into(), "(?<=x)y".into()],
+        }];
+        let Err(CoreError::Patterns(errors)) = PhraseBook::new(&categories, &[]) else {
+            panic!("compiled")
+        };
+        assert_eq!(errors.len(), 2);
+        assert_eq!(errors[1].place, "category[0].patterns[2]");
+    }
+}
