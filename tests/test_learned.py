@@ -93,6 +93,10 @@ def test_the_core_sums_the_shipped_trees_as_a_naive_walk_does() -> None:
     rng = random.Random(3)
     rows = [[rng.uniform(-1.0, 60.0) for _ in FEATURE_NAMES] for _ in range(200)]
     rows.append([math.nan] * len(FEATURE_NAMES))  # a NaN goes right, as in Python
+    # Rows exactly at a split's threshold: the file's numbers must be read exactly as
+    # Python reads them (a parser one unit in the last place off sends them astray).
+    thresholds = sorted({t for tree in data["trees"] for t in tree["threshold"]})
+    rows += [[t] * len(FEATURE_NAMES) for t in thresholds[:: max(1, len(thresholds) // 300)]]
     for row, score in zip(rows, model.raw_scores(rows), strict=True):
         walked = data["baseline"]
         for tree in data["trees"]:

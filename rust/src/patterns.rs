@@ -1,15 +1,15 @@
 //! Rule patterns from data files (site rules, their markers and end headings),
-//! compiled into one `RegexSet` per list: which of them each block matches.
+//! compiled once: which of them each block matches.
 
-use regex::{RegexSet, RegexSetBuilder};
+use regex::Regex;
 
 use crate::error::{CoreError, PatternError};
-use crate::phrases::{compile, PATTERN_SIZE_LIMIT};
+use crate::phrases::{compile, rule_regex};
 
 /// A list of patterns, searched for anywhere in a text or matched against it whole.
 #[derive(Clone, Debug)]
 pub struct Patterns {
-    set: RegexSet,
+    patterns: Vec<Regex>,
 }
 
 impl Patterns {
@@ -19,49 +19,36 @@ impl Patterns {
         case_insensitive: bool,
         whole: bool,
     ) -> Result<Self, CoreError> {
-        let wrapped: Vec<String> = patterns
-            .iter()
-            .map(|p| {
-                if whole {
-                    format!("^(?:{p})$")
-                } else {
-                    p.clone()
-                }
-            })
-            .collect();
-        let errors: Vec<PatternError> = patterns
-            .iter()
-            .zip(&wrapped)
-            .enumerate()
-            .filter_map(|(i, (p, w))| {
-                let checked = regex::RegexBuilder::new(w)
-                    .case_insensitive(case_insensitive)
-                    .size_limit(PATTERN_SIZE_LIMIT)
-                    .build();
-                checked
-                    .err()
-                    .map(|e| PatternError::new(format!("[{i}]"), p, &e))
-            })
-            .collect();
-        if !errors.is_empty() {
-            return Err(CoreError::Patterns(errors));
+        let mut compiled = Vec::with_capacity(patterns.len());
+        let mut errors = Vec::new();
+        for (i, pattern) in patterns.iter().enumerate() {
+            let wrapped = if whole {
+                format!("^(?:{pattern})$")
+            } else {
+                pattern.clone()
+            };
+            match rule_regex(&wrapped, case_insensitive) {
+                Ok(regex) => compiled.push(regex),
+                Err(error) => errors.push(PatternError::new(format!("[{i}]"), pattern, &error)),
+            }
         }
-        let set = RegexSetBuilder::new(&wrapped)
-            .case_insensitive(case_insensitive)
-            .size_limit(PATTERN_SIZE_LIMIT * 8)
-            .build()
-            .map_err(|e| CoreError::Patterns(vec![PatternError::new(String::new(), "", &e)]))?;
-        Ok(Self { set })
+        if errors.is_empty() {
+            Ok(Self { patterns: compiled })
+        } else {
+            Err(CoreError::Patterns(errors))
+        }
     }
 
     /// The indices of the patterns that match `text`, ascending.
     pub fn matching(&self, text: &str) -> Vec<usize> {
-        self.set.matches(text).into_iter().collect()
+        (0..self.patterns.len())
+            .filter(|&i| self.patterns[i].is_match(text))
+            .collect()
     }
 
     /// Whether any pattern matches `text`.
     pub fn any(&self, text: &str) -> bool {
-        self.set.is_match(text)
+        self.patterns.iter().any(|p| p.is_match(text))
     }
 }
 
