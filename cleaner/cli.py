@@ -76,8 +76,8 @@ MSG_SKIPPED = (
 )
 
 DEFAULT_TIMEOUT = 60.0
-"""Seconds per document: hundreds of times what any development page takes (README,
-Speed), so only a pathological page reaches it, and a batch never waits for ever."""
+"""Seconds per document: hundreds of times what any development page takes
+(docs/speed.md), so only a pathological page reaches it, and a batch never waits for ever."""
 
 STDOUT = Path("-")
 """`--jsonl-out -` names standard output, as `--jsonl -` names standard input."""

@@ -239,7 +239,13 @@ def text_blocks(path: Path, language: str) -> list[str]:
 def test_the_readme_before_and_after_is_what_clean_prints() -> None:
     before, after = text_blocks(ROOT / "README.md", "text")[:2]
     assert before.splitlines()[0] in SEED.read_text(encoding="utf-8"), "an excerpt of a seed"
-    assert clean(before).text + "\n" == after
+    result = clean(before)
+    assert result.text + "\n" == after
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = re.search(r"shows each dropped line's reason: (.*?), \.\.\.\)", readme, flags=re.S)
+    assert named is not None
+    reasons = {r.strip(" `\n") for r in named.group(1).split(",")}
+    assert reasons <= {r.reason for r in result.removed}, "the reasons the README names"
 
 
 def test_the_readme_library_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
