@@ -25,7 +25,7 @@ import click
 
 from cleaner import __version__, rulecheck, sinks, sources, warc
 from cleaner.api import clean
-from cleaner.config import Config
+from cleaner.config import MAX_INPUT, Config
 from cleaner.errors import INPUT_PROBLEMS, MESSAGES, CleanerError, Problem
 from cleaner.outcome import Outcome, Sink, Status, Summary
 from cleaner.records import render
@@ -71,32 +71,48 @@ MSG_SUMMARY = (
 MSG_REMOVED = "blocks removed: {counts}"
 MSG_RULES_CHECKED = "clean: {count} rule problem(s) found"
 MSG_LEARNED = "learned furniture: {lines} lines for {groups} hosts or folders"
+MSG_SKIPPED = (
+    "left alone {count} file(s) that are not pages (a folder run takes *.txt, *.html, *.htm)"
+)
 
 DEFAULT_TIMEOUT = 60.0
-"""Seconds per document: hundreds of times what any development page takes (README,
-Speed), so only a pathological page reaches it, and a batch never waits for ever."""
+"""Seconds per document: hundreds of times what any development page takes
+(docs/speed.md), so only a pathological page reaches it, and a batch never waits for ever."""
 
 STDOUT = Path("-")
 """`--jsonl-out -` names standard output, as `--jsonl -` names standard input."""
+
+MEGABYTE = 1_000_000
+DEFAULT_MAX_INPUT_MB = MAX_INPUT / MEGABYTE
+"""`--max-input` counts megabytes (10^6 bytes, as `ls -h --si` and the summary do)."""
 
 PROGRESS_MIN_SECONDS = 1.0
 """The bar appears only once a batch has run this long (tqdm's `delay`)."""
 
 EXAMPLES = """
 \b
-Examples:
-  clean page.txt > body.txt          clean a text dump
-  clean page.html --url https://example.com/a  clean HTML, with its address
-  curl -s URL | clean -              read standard input
-  clean page.txt --format json       body plus title, author, date, removals
-  clean page.txt --explain           show every block and why it was kept or dropped
-  clean page.txt --rules ./my-rules  add your own site-rule files
-  clean pages/ --out-dir bodies/     every file below pages/, mirrored (.txt)
-  clean a.html b.txt.gz --out-dir o  several files (.gz read transparently)
-  clean --jsonl in.jsonl --jsonl-out out.jsonl  one record per line, in order
-  clean crawl.warc.gz > out.jsonl    every HTML response of a WARC file
-  clean page.html --url URL --ftr-rules ftr-site-config/   use fivefilters rules
-  clean --check-rules ./my-rules     check rule files (ours and fivefilters')
+Recipes:
+  A text dump (html-text, inscriptis, html2text, a WET record); the body to stdout:
+    clean page.txt > body.txt
+  HTML, with its address (picks the site's rules, fills url and site):
+    clean page.html --url https://example.com/a
+  Standard input; JSON with the metadata and every removed block:
+    clean - --format json < page.txt
+  Every block, kept or dropped, with its reason and rule:
+    clean page.txt --explain
+  A folder: its .txt, .html and .htm pages (also .gz) below it, mirrored as .txt:
+    clean pages/ --out-dir bodies/
+  JSON Lines: one output record per input line, in input order:
+    clean --jsonl in.jsonl --jsonl-out out.jsonl
+  WARC: one JSON Lines record per HTML response record:
+    clean crawl.warc.gz --jsonl-out out.jsonl
+  Your own site-rule files, and a check of them:
+    clean page.txt --rules my-rules/ && clean --check-rules my-rules/
+
+\b
+A folder run takes only files named *.txt, *.html or *.htm (or those
+names + .gz); other files beside them (a .json, a .gold) are left alone.
+Files named on the command line are always taken.
 
 \b
 Exit codes: 0 done (no article: empty output and a warning on stderr),
@@ -167,6 +183,11 @@ class InputError(Exception):
     metavar="SECONDS", help="Give up on a document that takes longer (an error; 0: no limit).",
 )  # fmt: skip
 @click.option(
+    "--max-input", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_INPUT_MB,
+    show_default=True, metavar="MB",
+    help="Refuse a document larger than this many megabytes (an input error).",
+)  # fmt: skip
+@click.option(
     "--learn-furniture/--no-learn-furniture", default=None,
     help="Batch: first learn lines that recur on most pages of a host (or folder) and drop "
     "them.  [default: on, except for stdin]",
@@ -186,6 +207,7 @@ def main(**options: Any) -> None:
         rule_dirs=options["rule_dirs"],
         ftr_dirs=options["ftr_dirs"],
         timeout=options["timeout"] or None,
+        max_input=round(options["max_input"] * MEGABYTE),
     )
     if options["check_dirs"]:
         sys.exit(_check_rules(options["check_dirs"]))
@@ -300,6 +322,9 @@ def _run_batch(config: Config, options: dict[str, Any]) -> int:
         if not quiet:
             lines = sum(len(v) for v in learned.values())
             _say(MSG_LEARNED.format(lines=lines, groups=len(learned)))
+    skipped = sources.count_skipped(options["inputs"])
+    if skipped and not quiet:
+        _say(MSG_SKIPPED.format(count=skipped))
     summary = Summary()
     sink = _sink(options)
     with _progress(options, "cleaning") as bar:

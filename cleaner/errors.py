@@ -21,7 +21,10 @@ MESSAGES: dict[Problem, str] = {
     Problem.EMPTY: "the input is empty",
     Problem.BINARY: "the input is binary data, not a web page",
     Problem.UNDECODABLE: "the input's bytes are in no text encoding that could be recognised",
-    Problem.TOO_LARGE: "the input is larger than the cleaner's size limit (Config.max_input)",
+    Problem.TOO_LARGE: (
+        "the input is larger than the size limit (20 MB unless set: --max-input MB in the "
+        "command, Config.max_input in Python)"
+    ),
     Problem.TIMEOUT: "cleaning took longer than the time limit (Config.timeout, --timeout)",
     Problem.NO_ARTICLE: "no article body was found",
     Problem.INTERNAL: "the cleaner failed on this input (a bug: please report it with the input)",

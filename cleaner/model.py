@@ -135,6 +135,11 @@ class Result:
     def url(self) -> str | None:
         return self.metadata.url
 
+    @property
+    def language(self) -> str | None:
+        """The page's language as an ISO code (given, or guessed), as in the JSON."""
+        return self.metadata.language
+
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
         """The JSON shape of the result (`--format json`)."""
         out: dict[str, Any] = {"text": self.text}

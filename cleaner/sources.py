@@ -50,6 +50,10 @@ MSG_NO_DOCUMENT = "neither field {html!r} nor field {text!r} is present"
 MSG_NAME_CLASH = "{name}: its output name {target} is taken by {other}"
 
 GZIP_SUFFIX = ".gz"
+PAGE_SUFFIXES = (".txt", ".html", ".htm")
+"""The files a folder run takes: text dumps and HTML pages, also gzipped (`a.html.gz`).
+The files kept beside pages (a gold body's `.json` or `.gold`, a `meta.json`, images)
+are not pages; a file named on the command line is taken whatever its name."""
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
 
@@ -141,17 +145,35 @@ def output_name(relative: PurePath, extension: str) -> PurePath:
     return relative.with_suffix(extension)
 
 
+def is_page(name: str) -> bool:
+    """Whether a folder run takes this file (see `PAGE_SUFFIXES`); hidden files never."""
+    lower = name.lower().removesuffix(GZIP_SUFFIX)
+    return not name.startswith(".") and lower.endswith(PAGE_SUFFIXES)
+
+
 def walk(root: Path) -> Iterator[tuple[Path, list[Path]]]:
-    """(folder, its files) under a folder, depth first in name order; hidden ones skipped."""
+    """(folder, its pages) under a folder, depth first in name order; hidden ones skipped."""
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        yield Path(folder), [Path(folder) / n for n in sorted(files) if not n.startswith(".")]
+        yield Path(folder), [Path(folder) / n for n in sorted(files) if is_page(n)]
 
 
 def count_files(sources: Sequence[str]) -> int:
     return sum(
         sum(len(files) for _, files in walk(Path(s))) if Path(s).is_dir() else 1 for s in sources
     )
+
+
+def count_skipped(sources: Sequence[str]) -> int:
+    """Visible files below the input folders that a folder run leaves alone (not pages)."""
+    skipped = 0
+    for source in sources:
+        if not Path(source).is_dir():
+            continue
+        for _folder, dirs, files in os.walk(source):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            skipped += sum(1 for n in files if not n.startswith(".") and not is_page(n))
+    return skipped
 
 
 def top_names(sources: Sequence[str], extension: str) -> list[PurePath]:

@@ -32,14 +32,14 @@ def html_page(text: str) -> str:
 
 
 def make_tree(root: Path) -> Path:
-    """pages/a.txt, pages/b.txt.gz, pages/site/{1..4}.txt, pages/bad.bin."""
+    """pages/a.txt, pages/b.txt.gz, pages/site/{1..4}.txt, pages/bad.html."""
     pages = root / "pages"
     (pages / "site").mkdir(parents=True)
     (pages / "a.txt").write_bytes(SEED.read_bytes())
     (pages / "b.txt.gz").write_bytes(gzip.compress(SEED.read_bytes()))
     for n in range(1, 5):
         (pages / "site" / f"{n}.txt").write_text(site_page(n), encoding="utf-8")
-    (pages / "bad.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (pages / "bad.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     return pages
 
 
@@ -148,8 +148,8 @@ def test_out_dir_mirrors_the_tree(tmp_path: Path) -> None:
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     assert written == ["a.txt", "b.txt", "site/1.txt", "site/2.txt", "site/3.txt", "site/4.txt"]
     assert (out / "a.txt").read_text() == (out / "b.txt").read_text(), ".gz read transparently"
-    assert result.exit_code == cli.EXIT_PARTIAL, "bad.bin failed"
-    assert f"clean: error: {pages / 'bad.bin'}: the input is binary data" in result.stderr
+    assert result.exit_code == cli.EXIT_PARTIAL, "bad.html failed"
+    assert f"clean: error: {pages / 'bad.html'}: the input is binary data" in result.stderr
     assert "7 documents: 6 cleaned, 0 without an article, 1 failed" in result.stderr
     assert "blocks removed: " in result.stderr
 
@@ -371,7 +371,7 @@ def test_quiet_batch_prints_only_failures(tmp_path: Path) -> None:
     result = run(pages, "--out-dir", tmp_path / "out", "-q", "-j", "1")
     assert result.exit_code == cli.EXIT_PARTIAL
     assert result.stderr.splitlines() == [
-        f"clean: error: {pages / 'bad.bin'}: the input is binary data, not a web page"
+        f"clean: error: {pages / 'bad.html'}: the input is binary data, not a web page"
     ]
 
 
