@@ -5,8 +5,8 @@
 use std::collections::HashSet;
 
 use crate::pyunicode::{
-    casefold, char_len, is_decimal, is_digit, is_label_ci, is_space, is_upper, is_word, rstrip,
-    words,
+    casefold_into, char_len, is_decimal, is_digit, is_label_ci, is_space, is_upper, is_word,
+    rstrip, words,
 };
 
 /// A block's measures, as `cleaner.features.Features` holds them.
@@ -177,10 +177,15 @@ pub fn measure(text: &str, stopwords: &HashSet<String>) -> Features {
     let mut stops = 0;
     let mut alpha = 0;
     let mut capitalised = 0;
+    let mut folded = String::new();
     for word in words(text) {
         n += 1;
-        if !stopwords.is_empty() && stopwords.contains(casefold(word).as_str()) {
-            stops += 1;
+        if !stopwords.is_empty() {
+            folded.clear();
+            casefold_into(word, &mut folded);
+            if stopwords.contains(folded.as_str()) {
+                stops += 1;
+            }
         }
         let first = word.chars().next().expect("a word has a character");
         if !is_decimal(first) && first != '_' {

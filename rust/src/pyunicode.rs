@@ -97,6 +97,16 @@ fn mapped(table: &'static [(u32, &'static str)], c: char) -> Option<&'static str
 /// `text.casefold()`.
 pub fn casefold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    casefold_into(text, &mut out);
+    out
+}
+
+/// `text.casefold()`, appended to `out` (no allocation once `out` is large enough).
+pub fn casefold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -106,7 +116,6 @@ pub fn casefold(text: &str) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 /// `text.lower()` without the final-sigma rule (callers lower single words or
