@@ -8,10 +8,11 @@ rounds until the time is up, and reports how many inputs each one tried and the
 shrunk counterexample of each that failed. `regexes` finds every compiled Python
 regular expression in the `cleaner` package (module globals; the rule files' patterns
 run in the Rust core's linear-time matcher), runs each with search, match and
-fullmatch on one long line of every unit in tests/test_robustness.LINE_UNITS, one pattern per subprocess so a catastrophic one
-is killed when one call runs too long, and lists those whose time grows faster than the line, with
-the call and input that did it. It tries every method on every pattern: check how the
-code calls a flagged one (anchored, or only on short blocks) before calling it a bug.
+fullmatch on one long line of every unit in tests/test_robustness.LINE_UNITS, one
+pattern per subprocess so a catastrophic one is killed when one call runs too long,
+and lists those whose time grows faster than the line, with the call and input that
+did it. It tries every method on every pattern: check how the code calls a flagged
+one (anchored, or only on short blocks) before calling it a bug.
 """
 
 from __future__ import annotations
