@@ -119,7 +119,9 @@ still held lorem ipsum read as Latin, and its English article lost half its text
 
 @cache
 def _stoplist_names() -> frozenset[str]:
-    return frozenset(name for name, _ in _stoplists())
+    """The languages with a stoplist, read from the file names alone: loading all ~100
+    lists costs 70 ms of start-up that a page CLD2 reads never needs."""
+    return frozenset(p.stem for p in _stoplist_dir().glob("*.txt")) - _VARIANTS
 
 
 def vote_language(text: str) -> str:
