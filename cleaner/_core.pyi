@@ -5,6 +5,7 @@ from typing import final
 
 __all__ = [
     "Forest",
+    "PageDecisions",
     "ModelError",
     "PanicException",
     "Patterns",
@@ -15,6 +16,7 @@ __all__ = [
     "_patterns",
     "fold",
     "fold_all",
+    "title_case_lead",
     "measure_all",
     "pattern_errors",
     "segment",
@@ -60,6 +62,7 @@ class Forest:
     def high(self) -> float: ...
     def raw_scores(self, rows: Sequence[Sequence[float]]) -> list[float]: ...
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]: ...
+    def page_probabilities(self, page: PageDecisions, blocks: Sequence[int]) -> list[float]: ...
     def __reduce__(self) -> tuple[object, ...]: ...
 
 @final
@@ -72,3 +75,23 @@ class Patterns:
     def __reduce__(self) -> tuple[object, ...]: ...
 
 def _patterns(patterns: Sequence[str], case_insensitive: bool, whole: bool) -> Patterns: ...
+def title_case_lead(text: str) -> int: ...
+
+@final
+class PageDecisions:
+    def __new__(
+        cls,
+        texts: Sequence[str],
+        blank_before: Sequence[bool],
+        stoplist: Stoplist,
+        free: Sequence[int],
+        labels: Sequence[int],
+        marked: Sequence[bool],
+        ends: Sequence[bool],
+        *,
+        extent: tuple[int, int] | None,
+        meta: Sequence[int],
+        title: int | None,
+        after: tuple[int | None, int | None, int | None],
+    ) -> PageDecisions: ...
+    def rows(self, blocks: Sequence[int]) -> list[list[float]]: ...

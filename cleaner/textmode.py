@@ -247,7 +247,7 @@ def score_blocks(state: TextState) -> None:
     hi = min(n, body.end + 1 + MODEL_WINDOW)
     final = final_blocks(state)
     open_blocks = [i for i in range(lo, hi) if i not in final]
-    scored = model.probabilities(blockfeatures.vectorize(state, open_blocks))
+    scored = model.forest.page_probabilities(blockfeatures.decided(state), open_blocks)
     scores: list[float | None] = [None] * n
     for i, p in zip(open_blocks, scored, strict=True):
         scores[i] = p

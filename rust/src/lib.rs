@@ -4,6 +4,7 @@
 //! Everything here is pure Rust; `python.rs` (the `python` feature) is the only
 //! file that knows Python, and only converts values and errors.
 
+pub mod blockfeatures;
 pub mod error;
 pub mod features;
 pub mod forest;

@@ -10,6 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use pyo3::{create_exception, IntoPyObjectExt};
 
+use crate::blockfeatures;
 use crate::error::CoreError;
 use crate::features::{measure, Features};
 use crate::forest::{sigmoid, Forest as CoreForest};
@@ -84,6 +85,12 @@ fn fold_all(py: Python<'_>, texts: Vec<String>) -> PyResult<Vec<String>> {
 #[pyfunction]
 fn fold(text: &str) -> String {
     blocks::fold(text)
+}
+
+/// `blockfeatures::title_case_lead`: the Title Case run opening a glued teaser.
+#[pyfunction]
+fn title_case_lead(text: &str) -> usize {
+    blockfeatures::title_case_lead(text)
 }
 
 /// A language's stopwords, case-folded, held once per process.
@@ -208,6 +215,120 @@ impl PhraseBook {
     }
 }
 
+/// What the heuristic steps decided about one page, as the block model's rows read
+/// it; the blocks' measures are taken again here (the same function as `measure_all`).
+#[pyclass(frozen, module = "cleaner._core")]
+struct PageDecisions {
+    texts: Vec<String>,
+    blank_before: Vec<bool>,
+    features: Vec<Features>,
+    free: Vec<blockfeatures::Label>,
+    labels: Vec<blockfeatures::Label>,
+    marked: Vec<bool>,
+    ends: Vec<bool>,
+    extent: Option<(usize, usize)>,
+    meta: Vec<usize>,
+    title: Option<usize>,
+    /// The first end marker after the extent's start: any, a thread's, a "Related" one.
+    after: (Option<usize>, Option<usize>, Option<usize>),
+}
+
+fn labels_of(codes: &[u8]) -> PyResult<Vec<blockfeatures::Label>> {
+    codes
+        .iter()
+        .map(|&c| {
+            blockfeatures::Label::from_code(c)
+                .ok_or_else(|| PyValueError::new_err(format!("no label {c}")))
+        })
+        .collect()
+}
+
+#[pymethods]
+impl PageDecisions {
+    #[new]
+    #[pyo3(signature = (texts, blank_before, stoplist, free, labels, marked, ends, *, extent, meta, title, after))]
+    #[allow(clippy::too_many_arguments)] // one page's decisions, each a column
+    fn new(
+        py: Python<'_>,
+        texts: Vec<String>,
+        blank_before: Vec<bool>,
+        stoplist: Py<Stoplist>,
+        free: Vec<u8>,
+        labels: Vec<u8>,
+        marked: Vec<bool>,
+        ends: Vec<bool>,
+        extent: Option<(usize, usize)>,
+        meta: Vec<usize>,
+        title: Option<usize>,
+        after: (Option<usize>, Option<usize>, Option<usize>),
+    ) -> PyResult<Self> {
+        let n = texts.len();
+        if [
+            blank_before.len(),
+            free.len(),
+            labels.len(),
+            marked.len(),
+            ends.len(),
+        ]
+        .iter()
+        .any(|&l| l != n)
+        {
+            return Err(PyValueError::new_err(
+                "every column must hold one value per block",
+            ));
+        }
+        let (free, labels) = (labels_of(&free)?, labels_of(&labels)?);
+        let stoplist = stoplist.get();
+        let features = py.detach(|| texts.iter().map(|t| measure(t, &stoplist.words)).collect());
+        Ok(Self {
+            texts,
+            blank_before,
+            features,
+            free,
+            labels,
+            marked,
+            ends,
+            extent,
+            meta,
+            title,
+            after,
+        })
+    }
+
+    /// Rows for `blocks` (every block's index must be on the page).
+    fn rows(&self, py: Python<'_>, blocks: Vec<usize>) -> PyResult<Vec<Vec<f64>>> {
+        let flat = self.flat_rows(py, &blocks)?;
+        Ok(flat
+            .chunks(blockfeatures::WIDTH)
+            .map(<[f64]>::to_vec)
+            .collect())
+    }
+}
+
+impl PageDecisions {
+    fn flat_rows(&self, py: Python<'_>, blocks: &[usize]) -> PyResult<Vec<f64>> {
+        if blocks.iter().any(|&i| i >= self.texts.len()) {
+            return Err(PyValueError::new_err("a block index past the page's end"));
+        }
+        let decided = blockfeatures::Decided {
+            texts: &self.texts,
+            blank_before: &self.blank_before,
+            features: &self.features,
+            free: &self.free,
+            labels: &self.labels,
+            marked: &self.marked,
+            ends: &self.ends,
+            extent: self.extent,
+            meta: &self.meta,
+            title: self.title,
+            first_end_after: self.after.0,
+            comments_after: self.after.1,
+            related_after: self.after.2,
+        };
+        Ok(py.detach(|| blockfeatures::rows(&decided, blocks)))
+    }
+}
+
 /// The block model's trees, parsed from the model file's text and checked.
 #[pyclass(frozen, module = "cleaner._core")]
 struct Forest {
@@ -262,6 +383,24 @@ impl Forest {
             .into_iter()
             .map(sigmoid)
             .collect())
+    }
+
+    /// The probability that each of `blocks` is article text, from the page's rows
+    /// built and scored here in one call.
+    fn page_probabilities(
+        &self,
+        py: Python<'_>,
+        page: &PageDecisions,
+        blocks: Vec<usize>,
+    ) -> PyResult<Vec<f64>> {
+        if self.forest.width() != blockfeatures::WIDTH {
+            return Err(ModelError::new_err(
+                "the model reads other features than the core builds",
+            ));
+        }
+        let rows = page.flat_rows(py, &blocks)?;
+        let scores = detached(py, || self.forest.raw_scores(&rows))?;
+        Ok(scores.into_iter().map(sigmoid).collect())
     }
 
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyTuple>> {
@@ -354,12 +493,14 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(fold, m)?)?;
     m.add_function(wrap_pyfunction!(fold_all, m)?)?;
     m.add_function(wrap_pyfunction!(measure_all, m)?)?;
+    m.add_function(wrap_pyfunction!(title_case_lead, m)?)?;
     m.add_function(wrap_pyfunction!(pattern_errors, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add_class::<Stoplist>()?;
     m.add_class::<PhraseBook>()?;
     m.add_class::<Forest>()?;
     m.add_class::<Patterns>()?;
+    m.add_class::<PageDecisions>()?;
     m.add_function(wrap_pyfunction!(_patterns, m)?)?;
     m.add("RuleError", py.get_type::<RuleError>())?;
     m.add("ModelError", py.get_type::<ModelError>())?;
