@@ -8,7 +8,7 @@ from typing import Any
 from cleaner import _core
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.deadline import DocumentTimeout, deadline
-from cleaner.errors import Problem
+from cleaner.errors import CleanerError, Problem
 from cleaner.model import Metadata, Result
 from cleaner.pipeline import run
 
@@ -31,7 +31,8 @@ def clean(
     takes longer than `Config.timeout`, gives an empty `Result.text` and a
     `Result.problem`. A failure inside the cleaner itself (a panic in the Rust core,
     which Python sees as a BaseException, or a bug) gives the problem
-    "internal_error" and is logged, so one document never stops a batch.
+    "internal_error" and is logged, so one document never stops a batch. A broken
+    set-up (a rule file that does not parse) raises its `CleanerError`.
     """
     cfg = (config or DEFAULT_CONFIG).with_overrides(**overrides)
     try:
@@ -39,6 +40,8 @@ def clean(
             return run(document, url, cfg)
     except DocumentTimeout:
         return Result("", Metadata(url=url), kind="unknown", problem=Problem.TIMEOUT.value)
+    except CleanerError:
+        raise  # the caller's set-up is wrong (a broken rule file): say so, every time
     except (Exception, _core.PanicException):
         log.exception("cleaning %s failed", url or "a document")
         return Result("", Metadata(url=url), kind="unknown", problem=Problem.INTERNAL.value)
