@@ -73,8 +73,10 @@ class Settings:
 
 def clean_item(item: Item, settings: Settings) -> Outcome:
     """Read, clean and render one item; never raises (a crash is a failed outcome)."""
+    if item.skipped is not None:
+        return Outcome(item.index, item.name, Status.SKIPPED, "", skipped=item.skipped)
     try:
-        doc = load(item, settings.fields)
+        doc = load(item, settings.fields, settings.config.max_input)
     except SourceError as exc:
         return _failed(item, settings, exc.failure.value, str(exc), None, None)
     try:
@@ -89,6 +91,8 @@ def _cleaned(item: Item, doc: Document, settings: Settings) -> Outcome:
     overrides: dict[str, Any] = {}
     if config.kind == "auto" and doc.kind is not None:
         overrides["kind"] = doc.kind
+    if config.language is None and doc.language is not None:
+        overrides["language"] = doc.language  # the source's own annotation, e.g. a WET's
     known = settings.furniture.get(doc.group or "") if doc.group else None
     if known:
         overrides["furniture"] = config.furniture | known
@@ -164,8 +168,10 @@ def learn_item(item: Item, settings: Settings) -> tuple[str, furniture.PageProfi
 
 
 def _learned(item: Item, settings: Settings) -> tuple[str, furniture.PageProfile] | None:
+    if item.skipped is not None:
+        return None
     try:
-        doc = load(item, settings.fields)
+        doc = load(item, settings.fields, settings.config.max_input)
     except SourceError:
         return None
     if doc.group is None:

@@ -69,6 +69,7 @@ MSG_SUMMARY = (
     "{bytes_in} in, {bytes_out} out"
 )
 MSG_REMOVED = "blocks removed: {counts}"
+MSG_SKIPPED = "records without a page, not cleaned: {counts}"
 MSG_RULES_CHECKED = "clean: {count} rule problem(s) found"
 MSG_LEARNED = "learned furniture: {lines} lines for {groups} hosts or folders"
 
@@ -451,6 +452,9 @@ def _print_summary(summary: Summary) -> None:
     if summary.removed:
         counts = ", ".join(f"{reason} {n}" for reason, n in summary.removed.most_common())
         _say(MSG_REMOVED.format(counts=counts))
+    if summary.skipped:
+        counts = ", ".join(f"{kind} {n}" for kind, n in summary.skipped.most_common())
+        _say(MSG_SKIPPED.format(counts=counts))
 
 
 def _human_size(size: int) -> str:
