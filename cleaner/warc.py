@@ -1,5 +1,5 @@
-"""WARC input, read with warcio: HTML responses as crawlers write them (HTTP
-Content-Encoding and chunked bodies undone), and Common Crawl's WET text (`conversion`
+"""WARC input, read with warcio: HTML responses as crawlers write them (chunked and
+HTTP-encoded bodies undone), and Common Crawl's WET text (`conversion`
 records), as batch items carrying the record's target URI, WARC-Date and record id.
 
 Every record becomes an item: the ones not cleaned (requests, revisits, images, PDF...)
@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from cleaner.config import MAX_INPUT
+from cleaner.httpbody import BodyError, read_body
 from cleaner.iso639 import language_hint
 from cleaner.sources import MSG_UNREADABLE, Failure, Item, Origin
 
@@ -118,8 +119,8 @@ def _item(record: Any, index: int, path: str, limit: int) -> Item:
         fields["kind"] = "html"
         fields["charset"] = _charset(_content_type(record))
     try:
-        body = record.content_stream().read(limit + 1)
-    except Exception as exc:  # a decompressor raises its own error types
+        body = _body(record, limit)
+    except (BodyError, ValueError, OSError) as exc:
         _drain(record)
         message = MSG_RECORD_UNREADABLE.format(name=name, error=_reason(exc))
         return Item(index, name, Origin.WARC, b"", failure=Failure.BAD_RECORD,
@@ -130,6 +131,19 @@ def _item(record: Any, index: int, path: str, limit: int) -> Item:
         return Item(index, name, Origin.WARC, b"", failure=Failure.TOO_LARGE,
                     message=message, **fields)  # fmt: skip
     return Item(index, name, Origin.WARC, body, **fields)
+
+
+def _body(record: Any, limit: int) -> bytes:
+    """A record's page bytes: an HTTP response's body unchunked and unpacked."""
+    http = record.http_headers
+    if http is None:
+        return bytes(record.raw_stream.read(limit + 1))
+    stream = record.raw_stream
+    if "chunked" in str(http.get_header("Transfer-Encoding") or "").lower():
+        from warcio.bufferedreaders import ChunkedDataReader
+
+        stream = ChunkedDataReader(stream)
+    return read_body(stream, http.get_header("Content-Encoding"), limit)
 
 
 def _skipped(record: Any) -> str | None:
