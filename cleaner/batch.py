@@ -7,6 +7,7 @@ document becomes a failed `Outcome`, never an exception that stops the batch.
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from collections import deque
@@ -16,7 +17,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, TypeVar
 
 from cleaner import furniture, records
@@ -46,6 +47,11 @@ text-mode page takes ~30 ms) while keeping order-preserving output smooth."""
 WINDOW_PER_JOB = 4
 """Chunks in flight per worker: enough to keep every worker busy, few enough that
 memory does not grow with the input."""
+
+PARALLEL_MIN_DOCUMENTS = 64
+"""A batch of fewer documents runs in one process when --jobs is not given: each worker
+first pays for its own start-up (imports, site rules, phrase lists, the block model),
+which fewer documents than this do not win back (scripts/benchmark_jobs.py)."""
 
 HANG_GRACE = 30.0
 """Seconds past a document's own time limit before the parent gives up on a worker that
@@ -213,14 +219,32 @@ def _learn_chunk(items: list[Item]) -> list[tuple[str, furniture.PageProfile] | 
     return [learn_item(item, _settings) for item in items]
 
 
+def auto_jobs(items: Iterable[Item]) -> tuple[int, Iterator[Item]]:
+    """The processes for a batch when none were asked for, and its items (some read
+    ahead to count them): one for a small batch, else one per core the machine's other
+    work leaves idle, since a worker on a busy core only adds its start-up."""
+    iterator = iter(items)
+    head = list(islice(iterator, PARALLEL_MIN_DOCUMENTS))
+    jobs = 1 if len(head) < PARALLEL_MIN_DOCUMENTS else idle_cores()
+    return jobs, chain(head, iterator)
+
+
+def idle_cores() -> int:
+    """Cores this process may use, less those the load average says are busy; at least 1."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    return max(1, min(cores or 1, round((cores or 1) - busy)))
+
+
 def ordered_map(
     work: Callable[[list[Item]], list[T]],
     items: Iterable[Item],
     settings: Settings,
-    jobs: int,
+    jobs: int | None,
     lost: Callable[[Item, bool], T],
 ) -> Iterator[T]:
-    """Apply `work` to chunks of items in `jobs` processes, yielding results in input order.
+    """Apply `work` to chunks of items in `jobs` processes, yielding results in input order
+    (`jobs` None: `auto_jobs` decides).
 
     At most `jobs * WINDOW_PER_JOB` chunks are read ahead (multiprocessing's `imap`
     would read the whole input into its task queue). If a worker dies (killed for
@@ -228,6 +252,8 @@ def ordered_map(
     did it is given up as a `lost(item, hung)` result, a fresh pool takes the others,
     and the batch goes on.
     """
+    if jobs is None:
+        jobs, items = auto_jobs(items)
     if jobs <= 1:
         global _settings
         saved, _settings = _settings, settings
@@ -331,7 +357,7 @@ def _lost(item: Item, hung: bool, settings: Settings) -> Outcome:
 
 
 def learn_furniture(
-    items: Iterable[Item], settings: Settings, jobs: int
+    items: Iterable[Item], settings: Settings, jobs: int | None
 ) -> dict[str, frozenset[str]]:
     """The first pass: furniture keys per group, from every item's candidate lines."""
     learner = furniture.FurnitureLearner()
@@ -341,7 +367,7 @@ def learn_furniture(
     return learner.learned()
 
 
-def clean_items(items: Iterable[Item], settings: Settings, jobs: int) -> Iterator[Outcome]:
+def clean_items(items: Iterable[Item], settings: Settings, jobs: int | None) -> Iterator[Outcome]:
     """The cleaning pass: one outcome per item, in input order."""
     return ordered_map(
         _clean_chunk, items, settings, jobs, lambda item, hung: _lost(item, hung, settings)
@@ -375,7 +401,7 @@ def _no_interrupt() -> Iterator[None]:
 def run(
     items: Iterable[Item],
     settings: Settings,
-    jobs: int,
+    jobs: int | None,
     sink: Sink,
     summary: Summary,
     notify: Callable[[Outcome], None] = lambda _: None,

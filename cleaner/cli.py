@@ -160,8 +160,8 @@ class InputError(Exception):
 @click.option("--url-field", default="url", show_default=True, help="JSONL field of the URL.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field of the id.")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
-    help="Batch: worker processes.  [default: all cores]",
+    "-j", "--jobs", type=click.IntRange(min=1), default=None,
+    help="Batch: worker processes.  [default: 1 for under 64 documents, else the idle cores]",
 )  # fmt: skip
 @click.option(
     "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,

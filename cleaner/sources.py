@@ -53,9 +53,20 @@ MSG_NAME_CLASH = "{name}: its output name {target} is taken by {other}"
 
 MSG_TOO_LARGE = "{name}: larger than the size limit of {limit} bytes once unpacked"
 
+MSG_LINE_TOO_LONG = (
+    "{name}: line {number} is longer than {limit} bytes; the rest of the file is not read"
+)
+
 GZIP_SUFFIX = ".gz"
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".wet", ".wet.gz")
 """Common Crawl's text dumps are WARC files too: `CC-MAIN-....warc.wet.gz`."""
+
+JSON_BYTES_PER_CHARACTER = 6
+"""The most a document's character takes in a JSON string: `\\uXXXX`."""
+
+LONGEST_LINE = JSON_BYTES_PER_CHARACTER * MAX_INPUT + (1 << 20)
+"""A JSON Lines record longer than this cannot hold a document under the size limit,
+even with every character escaped and a megabyte of other fields: it fails."""
 
 INFLATE_STEP = 1 << 20
 """Bytes unpacked at a time from a .gz file, so that one past the size limit stops it
@@ -256,16 +267,30 @@ def open_binary(source: str) -> IO[bytes]:
 
 def count_lines(source: str) -> int:
     with open_binary(source) as handle:
-        return sum(1 for line in handle if line.strip())
+        return sum(1 for line in _lines(handle) if line.strip())
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The stream's lines; one longer than `LONGEST_LINE` is given cut there, and ends
+    the stream (finding the next line would mean reading through all of it)."""
+    while line := stream.readline(LONGEST_LINE + 1):
+        yield line
+        if len(line) > LONGEST_LINE:
+            return
 
 
 def jsonl_items(stream: IO[bytes], name: str) -> Iterator[Item]:
-    """One item per non-blank line; the line is parsed in the worker."""
+    """One item per non-blank line; the line is parsed in the worker. A line longer
+    than any record under the size limit can be fails, and ends the reading."""
     index = 0
-    for number, line in enumerate(stream, start=1):
+    for number, line in enumerate(_lines(stream), start=1):
         if not line.strip():
             continue
-        yield Item(index, f"{name}:{number}", Origin.JSONL, line, id=number)
+        item = Item(index, f"{name}:{number}", Origin.JSONL, line, id=number)
+        if len(line) > LONGEST_LINE:
+            message = MSG_LINE_TOO_LONG.format(name=name, number=number, limit=LONGEST_LINE)
+            item = replace(item, payload=b"", failure=Failure.TOO_LARGE, message=message)
+        yield item
         index += 1
 
 

@@ -407,3 +407,21 @@ def test_a_body_corrupt_after_its_start_fails_its_record(tmp_path: Path) -> None
         (f"{PAGE_HOST}/a", PAGE, [("Content-Type", "text/html")]),
     ])  # fmt: skip
     assert [i.failure for i in warc.items(str(path))] == [Failure.BAD_RECORD, None]
+
+
+def test_a_jsonl_line_past_any_record_ends_the_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cleaner import sources
+
+    monkeypatch.setattr(sources, "LONGEST_LINE", 100_000)
+    good = json.dumps({"id": "one", "text": SEED.read_text(encoding="utf-8")}).encode() + b"\n"
+    path = tmp_path / "in.jsonl.gz"
+    write_bomb(path)  # 2 GB of zeros, no newline
+    path.write_bytes(gzip.compress(good) + path.read_bytes())
+    result = run("--jsonl", path, "-j", "1")
+    out = records(result.stdout)
+    assert result.exit_code == cli.EXIT_PARTIAL
+    assert out[0]["id"] == "one" and out[0]["text"]
+    assert out[1]["error"]["reason"] == "input_too_large"  # type: ignore[index]
+    assert "line 2 is longer than 100000 bytes; the rest of the file is not read" in result.stderr

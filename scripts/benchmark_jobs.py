@@ -1,0 +1,125 @@
+"""What a batch worker costs to start, and how `--jobs` compares with `--jobs 1` as a
+batch grows (a benchmark, never a test).
+
+1. Start-up, each the median of `--runs` fresh processes: importing the command, and
+   the first `clean` of a small page (site rules, phrase lists and the block model
+   load on first use) against a second one.
+2. Batches of N development pages (html-text dumps in a folder), cleaned by
+   `python -m cleaner DIR --out-dir OUT` with `--jobs 1`, `--jobs 2` and the default,
+   wall clock, median of `--runs`; the load average is printed beside each row, since
+   the other processes of the machine decide what a second worker gains.
+
+    python scripts/benchmark_jobs.py [BENCHMARKS] [--sizes 1,4,16,64,200] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import benchlib as bl
+
+CLEAN = [sys.executable, "-m", "cleaner"]
+SMALL_PAGE = bl.REPO_ROOT / "fixtures" / "text" / "seed_newsweek_via_aggregator.txt"
+DEFAULT_SIZES = "1,4,8,16,32,64,200"
+DEFAULT_RUNS = 3
+
+FIRST_AND_SECOND = """
+import sys, time
+started = time.perf_counter()
+from cleaner import clean
+imported = time.perf_counter()
+page = open(sys.argv[1], "rb").read()
+clean(page, "https://www.newsweek.com/a")
+first = time.perf_counter()
+clean(page, "https://www.newsweek.com/b")
+second = time.perf_counter()
+print(imported - started, first - imported, second - first)
+"""
+
+
+def median_wall(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=bl.REPO_ROOT)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def startup(runs: int) -> None:
+    command = median_wall([*CLEAN, "--version"], runs)
+    samples = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", FIRST_AND_SECOND, str(SMALL_PAGE)],
+            check=True, capture_output=True, text=True, cwd=bl.REPO_ROOT,
+        )  # fmt: skip
+        samples.append([float(x) for x in done.stdout.split()])
+    imported, first, second = (statistics.median(s[i] for s in samples) for i in range(3))
+    print("| step | seconds |\n|---|--:|")
+    print(f"| `python -m cleaner --version` (interpreter, imports) | {command:.3f} |")
+    print(f"| `from cleaner import clean` | {imported:.3f} |")
+    print(f"| first `clean` of a {SMALL_PAGE.stat().st_size // 1000} kB dump | {first:.3f} |")
+    print(f"| second `clean` of it | {second:.3f} |")
+    print(f"| worker start-up (import + first - second) | {imported + first - second:.3f} |")
+
+
+def write_pages(root: Path, folder: Path, count: int) -> list[Path]:
+    pages = [p for name in bl.SET_DIRS for p in bl.load_set(name, root)][:count]
+    paths = []
+    for n, page in enumerate(pages):
+        path = folder / f"{n:04d}.txt"
+        path.write_text(bl.make_dump(page.html(), bl.HTML_TEXT), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def batches(root: Path, sizes: list[int], runs: int) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        pool = Path(scratch) / "all"
+        pool.mkdir()
+        paths = write_pages(root, pool, max(sizes))
+        print("\n| documents | --jobs 1 s | --jobs 2 s | default s | 2 / 1 | default / 1 | load |")
+        print("|--:|--:|--:|--:|--:|--:|--:|")
+        for size in sizes:
+            folder = Path(scratch) / f"n{size}"
+            folder.mkdir()
+            for path in paths[:size]:
+                (folder / path.name).symlink_to(path)
+            base = [*CLEAN, str(folder), "--out-dir", str(Path(scratch) / "out"), "-q",
+                    "--no-learn-furniture"]  # fmt: skip
+            one = median_wall([*base, "-j", "1"], runs)
+            two = median_wall([*base, "-j", "2"], runs)
+            default = median_wall(base, runs)
+            load = os.getloadavg()[0]
+            print(f"| {size} | {one:.2f} | {two:.2f} | {default:.2f} | {two / one:.2f} | "
+                  f"{default / one:.2f} | {load:.1f} |")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("benchmarks", nargs="?", type=Path, default=bl.DEFAULT_BENCHMARKS)
+    parser.add_argument("--sizes", default=DEFAULT_SIZES)
+    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS)
+    parser.add_argument("--no-startup", action="store_true")
+    args = parser.parse_args()
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    print(f"{stamp}; {os.cpu_count()} cores; python scripts/benchmark_jobs.py "
+          f"--sizes {args.sizes} --runs {args.runs}\n")  # fmt: skip
+    if not args.no_startup:
+        startup(args.runs)
+    batches(args.benchmarks, [int(s) for s in args.sizes.split(",")], args.runs)
+
+
+if __name__ == "__main__":
+    main()
