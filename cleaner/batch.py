@@ -7,20 +7,19 @@ document becomes a failed `Outcome`, never an exception that stops the batch.
 
 from __future__ import annotations
 
-import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import islice
 from typing import Any, TypeVar
 
-from cleaner import furniture, records
+from cleaner import furniture, records, workers
 from cleaner.api import clean
 from cleaner.config import Config
 from cleaner.deadline import DocumentTimeout, deadline
@@ -47,11 +46,6 @@ text-mode page takes ~30 ms) while keeping order-preserving output smooth."""
 WINDOW_PER_JOB = 4
 """Chunks in flight per worker: enough to keep every worker busy, few enough that
 memory does not grow with the input."""
-
-PARALLEL_MIN_DOCUMENTS = 64
-"""A batch of fewer documents runs in one process when --jobs is not given: each worker
-first pays for its own start-up (imports, site rules, phrase lists, the block model),
-which fewer documents than this do not win back (scripts/benchmark_jobs.py)."""
 
 HANG_GRACE = 30.0
 """Seconds past a document's own time limit before the parent gives up on a worker that
@@ -219,23 +213,6 @@ def _learn_chunk(items: list[Item]) -> list[tuple[str, furniture.PageProfile] | 
     return [learn_item(item, _settings) for item in items]
 
 
-def auto_jobs(items: Iterable[Item]) -> tuple[int, Iterator[Item]]:
-    """The processes for a batch when none were asked for, and its items (some read
-    ahead to count them): one for a small batch, else one per core the machine's other
-    work leaves idle, since a worker on a busy core only adds its start-up."""
-    iterator = iter(items)
-    head = list(islice(iterator, PARALLEL_MIN_DOCUMENTS))
-    jobs = 1 if len(head) < PARALLEL_MIN_DOCUMENTS else idle_cores()
-    return jobs, chain(head, iterator)
-
-
-def idle_cores() -> int:
-    """Cores this process may use, less those the load average says are busy; at least 1."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    busy = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    return max(1, min(cores or 1, round((cores or 1) - busy)))
-
-
 def ordered_map(
     work: Callable[[list[Item]], list[T]],
     items: Iterable[Item],
@@ -243,8 +220,11 @@ def ordered_map(
     jobs: int | None,
     lost: Callable[[Item, bool], T],
 ) -> Iterator[T]:
-    """Apply `work` to chunks of items in `jobs` processes, yielding results in input order
-    (`jobs` None: `auto_jobs` decides).
+    """Apply `work` to chunks of items in `jobs` processes, yielding results in input order.
+
+    `jobs` None: the batch starts in this process, and gets more (`workers`) only if it
+    is still running after `workers.parallel_after()` seconds. Workers are forked after
+    this process has cleaned, so they start with its rules and model loaded.
 
     At most `jobs * WINDOW_PER_JOB` chunks are read ahead (multiprocessing's `imap`
     would read the whole input into its task queue). If a worker dies (killed for
@@ -252,16 +232,13 @@ def ordered_map(
     did it is given up as a `lost(item, hung)` result, a fresh pool takes the others,
     and the batch goes on.
     """
+    items = iter(items)
     if jobs is None:
-        jobs, items = auto_jobs(items)
+        jobs = yield from _in_process(work, items, settings, workers.Stopwatch())
+    elif jobs > 1 and workers.forks():
+        warm_up(settings)
     if jobs <= 1:
-        global _settings
-        saved, _settings = _settings, settings
-        try:
-            for item in items:  # one at a time: an interruption loses no finished work
-                yield from work([item])
-        finally:
-            _settings = saved
+        yield from _in_process(work, items, settings, None)
         return
     pool = _pool(jobs, settings)
     pending: deque[tuple[list[Item], Future[list[T]]]] = deque()
@@ -281,6 +258,38 @@ def ordered_map(
         # manager thread races interpreter exit, which then prints "Exception ignored
         # ... Bad file descriptor" on stderr. Interrupted, do not wait.
         pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _in_process(
+    work: Callable[[list[Item]], list[T]],
+    items: Iterator[Item],
+    settings: Settings,
+    stopwatch: workers.Stopwatch | None,
+) -> Generator[T, None, int]:
+    """Results of items in this process, one at a time (an interruption loses no finished
+    work), until the items end (returns 1) or `stopwatch` is due: returns the processes
+    for the rest then."""
+    global _settings
+    saved, _settings = _settings, settings
+    try:
+        for item in items:
+            yield from work([item])
+            if stopwatch is not None and stopwatch.due():
+                return workers.parallel_jobs(stopwatch.clock)
+    finally:
+        _settings = saved
+    return 1
+
+
+WARM_UP_PAGE = "\n\n".join(
+    ["Home | News | Contact", "A short page that loads the rules and the block model.",
+     "The council met on Monday and voted to rebuild the old sea wall of the harbour."]
+)  # fmt: skip
+"""Cleaned once before workers are forked, so they inherit what it loads."""
+
+
+def warm_up(settings: Settings) -> None:
+    clean(WARM_UP_PAGE, "https://example.com/", config=settings.config)
 
 
 def _pool(jobs: int, settings: Settings) -> ProcessPoolExecutor:

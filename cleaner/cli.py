@@ -161,7 +161,7 @@ class InputError(Exception):
 @click.option("--id-field", default="id", show_default=True, help="JSONL field of the id.")
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=None,
-    help="Batch: worker processes.  [default: 1 for under 64 documents, else the idle cores]",
+    help="Batch: worker processes.  [default: 1, and the idle cores once a batch runs 5 s]",
 )  # fmt: skip
 @click.option(
     "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,

@@ -33,6 +33,29 @@ SMALL_PAGE = bl.REPO_ROOT / "fixtures" / "text" / "seed_newsweek_via_aggregator.
 DEFAULT_SIZES = "1,4,8,16,32,64,200"
 DEFAULT_RUNS = 3
 
+POOL_START = """
+import sys, time
+from concurrent.futures import ProcessPoolExecutor
+from cleaner import clean
+page = open(sys.argv[1], "rb").read()
+
+def work(n):
+    return clean(page, f"https://www.newsweek.com/{n}").text
+
+def pool_seconds():
+    started = time.perf_counter()
+    with ProcessPoolExecutor(2) as pool:
+        list(pool.map(work, range(2)))
+    return time.perf_counter() - started
+
+cold = pool_seconds()
+work(0)
+started = time.perf_counter()
+work(1)
+one = time.perf_counter() - started
+print(cold - one, pool_seconds() - one)
+"""
+
 FIRST_AND_SECOND = """
 import sys, time
 started = time.perf_counter()
@@ -66,12 +89,23 @@ def startup(runs: int) -> None:
         )  # fmt: skip
         samples.append([float(x) for x in done.stdout.split()])
     imported, first, second = (statistics.median(s[i] for s in samples) for i in range(3))
+    pools = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-c", POOL_START, str(SMALL_PAGE)],
+            check=True, capture_output=True, text=True, cwd=bl.REPO_ROOT,
+        )  # fmt: skip
+        pools.append([float(x) for x in done.stdout.split()])
+    cold, warm = (statistics.median(p[i] for p in pools) for i in range(2))
     print("| step | seconds |\n|---|--:|")
     print(f"| `python -m cleaner --version` (interpreter, imports) | {command:.3f} |")
     print(f"| `from cleaner import clean` | {imported:.3f} |")
     print(f"| first `clean` of a {SMALL_PAGE.stat().st_size // 1000} kB dump | {first:.3f} |")
     print(f"| second `clean` of it | {second:.3f} |")
     print(f"| worker start-up (import + first - second) | {imported + first - second:.3f} |")
+    print(f"| pool of 2 forked before any cleaning: its start-up | {cold:.3f} |")
+    print(f"| pool of 2 forked after a first `clean`: its start-up | {warm:.3f} |")
+    print(f"(load average {os.getloadavg()[0]:.1f})")
 
 
 def write_pages(root: Path, folder: Path, count: int) -> list[Path]:
@@ -98,9 +132,12 @@ def batches(root: Path, sizes: list[int], runs: int) -> None:
                 (folder / path.name).symlink_to(path)
             base = [*CLEAN, str(folder), "--out-dir", str(Path(scratch) / "out"), "-q",
                     "--no-learn-furniture"]  # fmt: skip
-            one = median_wall([*base, "-j", "1"], runs)
-            two = median_wall([*base, "-j", "2"], runs)
-            default = median_wall(base, runs)
+            commands = {"1": [*base, "-j", "1"], "2": [*base, "-j", "2"], "default": base}
+            times: dict[str, list[float]] = {name: [] for name in commands}
+            for _ in range(runs):  # interleaved, so a change of load hits all three alike
+                for name, command in commands.items():
+                    times[name].append(median_wall(command, 1))
+            one, two, default = (statistics.median(times[name]) for name in commands)
             load = os.getloadavg()[0]
             print(f"| {size} | {one:.2f} | {two:.2f} | {default:.2f} | {two / one:.2f} | "
                   f"{default / one:.2f} | {load:.1f} |")  # fmt: skip
