@@ -7,22 +7,29 @@ then times, per reader:
 
 - reading alone: every record's body read (`raw`), and the same records through the
   reader `clean` runs (`cleaner.warc.items`: record checks, HTTP bodies unpacked);
-- reading plus cleaning: the first `--clean N` records read and cleaned in one process.
+- reading plus cleaning: the first `--clean N` records read and cleaned in one process;
+- a decompression bomb (a .gz of 2 GB of zeros): the time `clean` takes to refuse it,
+  against unpacking it whole (streamed, so the memory stays small);
+- cut files: the WARC's first `--cut-records` records, cut at `--cuts` offsets inside
+  records, and what each reader makes of them: an error, or records with no word of
+  the cut (a short last body, or fewer records).
 
 FastWARC is timed on the same work where it can do it: its records' bodies, and its
 records through the same HTTP body code (`cleaner.httpbody`). Figures are wall-clock
 seconds, the best of `--repeat` runs for reading.
 
-    python scripts/benchmark_warc.py [BENCHMARKS] [--clean 150] [--repeat 3]
+    python scripts/benchmark_warc.py [BENCHMARKS] [--clean 150] [--repeat 3] [--cuts 200]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -43,6 +50,8 @@ DEFAULT_CLEAN = 150
 """Records cleaned per reader: cleaning takes 30-100 ms a page, reading well under 1 ms,
 so a sample shows the sum as well as all 890 pages would."""
 DEFAULT_REPEAT = 3
+DEFAULT_CUTS = 200
+DEFAULT_CUT_RECORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +184,9 @@ def time_reading(path: Path, repeat: int) -> list[Timing]:
 
 def time_cleaning(path: Path, sample: int) -> list[Timing]:
     settings = Settings(Config(), jsonl=True)
-    timings = []
+    timings: list[Timing] = []
+    if sample <= 0:
+        return timings
     for name, read in ITEM_READERS.items():
         records = size = 0
         started = time.perf_counter()
@@ -192,19 +203,124 @@ def time_cleaning(path: Path, sample: int) -> list[Timing]:
     return timings
 
 
+def record_ends(path: Path) -> set[int]:
+    """Offsets in the file where a record ends (a cut there loses nothing)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    ends = {0}
+    with path.open("rb") as handle:
+        iterator = ArchiveIterator(handle)
+        for _ in iterator:
+            ends.add(iterator.get_record_offset())  # where the one before ended
+        ends.add(iterator.offset)
+    return ends
+
+
+def first_records(path: Path, count: int, folder: Path) -> Path:
+    """The file's first `count` records (whole gzip members), as a file of their own."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as handle:
+        iterator = ArchiveIterator(handle)
+        for n, _ in enumerate(iterator):
+            if n == count:
+                end = iterator.get_record_offset()
+                break
+        else:
+            end = path.stat().st_size
+    small = folder / f"first-{count}{''.join(path.suffixes)}"
+    small.write_bytes(path.read_bytes()[:end])
+    return small
+
+
+def cut_verdicts(path: Path, cuts: int) -> dict[str, Counter[str]]:
+    """Reader -> what it did on each cut inside a record: raised (and what), said the
+    file is cut (an error item: `clean`'s reader), gave every record whole (a cut in a
+    gzip member's 8-byte trailer loses nothing), or gave short or fewer records as if
+    the file were whole."""
+    data = path.read_bytes()
+    ends = record_ends(path)
+    offsets = [o for o in range(1, len(data), max(1, len(data) // cuts)) if o not in ends]
+    cut = path.with_name("cut" + "".join(path.suffixes))
+    readers: dict[str, Callable[[Path], Iterator[bytes] | Iterator[Item]]] = {
+        **RAW_READERS,
+        "warcio (clean's reader)": cleaner_items,
+    }
+    verdicts: dict[str, Counter[str]] = {}
+    for name, read in readers.items():
+        full: list[bytes | Item] = list(read(path))
+        whole = [_body(r) for r in full]
+        found: Counter[str] = Counter()
+        for offset in offsets:
+            cut.write_bytes(data[:offset])
+            try:
+                records: list[bytes | Item] = list(read(cut))
+            except Exception as exc:  # what a reader raises is what is measured
+                found[f"raised {type(exc).__name__}"] += 1
+                continue
+            if records and isinstance(records[-1], Item) and records[-1].failure:
+                found["error item for the file"] += 1
+            elif [_body(r) for r in records] == whole:
+                found["every record whole"] += 1
+            else:
+                found["short or fewer records, no sign of the cut"] += 1
+        verdicts[name] = found
+    return verdicts
+
+
+def _body(record: bytes | Item) -> bytes | str:
+    return record.payload if isinstance(record, Item) else record
+
+
+BOMB_MEMBER = 1 << 24
+BOMB_MEMBERS = 128
+"""2 GB of zeros: a 16 MB member (16 kB packed) written 128 times."""
+
+
+def time_bomb(folder: Path) -> tuple[float, float]:
+    """Seconds to refuse the bomb (`sources.read_bytes`), and to unpack it whole."""
+    from cleaner.sources import SourceError, read_bytes
+
+    bomb = folder / "bomb.txt.gz"
+    member = gzip.compress(bytes(BOMB_MEMBER), compresslevel=1)
+    with bomb.open("wb") as handle:
+        for _ in range(BOMB_MEMBERS):
+            handle.write(member)
+    started = time.perf_counter()
+    with contextlib.suppress(SourceError):
+        read_bytes(str(bomb))
+    refused = time.perf_counter() - started
+    started = time.perf_counter()
+    with gzip.open(bomb, "rb") as stream:
+        while stream.read(BOMB_MEMBER):
+            pass
+    return refused, time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("benchmarks", nargs="?", type=Path, default=bl.DEFAULT_BENCHMARKS)
     parser.add_argument("--clean", type=int, default=DEFAULT_CLEAN, metavar="N")
     parser.add_argument("--repeat", type=int, default=DEFAULT_REPEAT)
+    parser.add_argument("--cuts", type=int, default=DEFAULT_CUTS)
+    parser.add_argument("--cut-records", type=int, default=DEFAULT_CUT_RECORDS)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         crawl, wet = write_files(args.benchmarks, Path(folder))
         clean_item(next(i for i in warc.items(str(crawl)) if i.skipped is None),
                    Settings(Config(), jsonl=True))  # fmt: skip # rules and model loaded once
         stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        print(f"{stamp}; python scripts/benchmark_warc.py --clean {args.clean} "
-              f"--repeat {args.repeat}")  # fmt: skip
+        options = f"--clean {args.clean} --repeat {args.repeat} --cuts {args.cuts}"
+        print(f"{stamp}; python scripts/benchmark_warc.py {options}")
+        refused, whole = time_bomb(Path(folder))
+        print(f"\n2 GB gzip bomb: refused in {refused:.2f} s; unpacking it whole: {whole:.1f} s")
+        for label, path in (("WARC", crawl), ("WET", wet)):
+            small = first_records(path, args.cut_records, Path(folder))
+            print(f"\n{label} of {args.cut_records} records cut inside a record:\n")
+            print("| reader | what it did | cuts |\n|---|---|--:|")
+            for reader, found in cut_verdicts(small, args.cuts).items():
+                for verdict, count in sorted(found.items()):
+                    print(f"| {reader} | {verdict} | {count} |")
         for label, path in (("WARC (HTML responses)", crawl), ("WET (html-text dumps)", wet)):
             size = path.stat().st_size / 1e6
             print(f"\n{label}: {path.name}, {size:.1f} MB packed\n")
