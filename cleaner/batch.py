@@ -14,7 +14,7 @@ from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, TypeVar
@@ -289,7 +289,9 @@ WARM_UP_PAGE = "\n\n".join(
 
 
 def warm_up(settings: Settings) -> None:
-    clean(WARM_UP_PAGE, "https://example.com/", config=settings.config)
+    # A problem here (a broken rule file) is each document's to report, in its worker.
+    with suppress(Exception):
+        clean(WARM_UP_PAGE, "https://example.com/", config=settings.config)
 
 
 def _pool(jobs: int, settings: Settings) -> ProcessPoolExecutor:

@@ -161,12 +161,11 @@ def _skipped(record: Any) -> str | None:
 
 
 def _content_type(record: Any) -> str:
-    """The HTTP Content-Type of a response, or the WARC one of a resource record."""
+    """The HTTP Content-Type of a response; else the record's own (a resource record,
+    or a response to no HTTP request: `text/dns`)."""
     if record.http_headers is not None:
         return str(record.http_headers.get_header("Content-Type") or "")
-    if record.rec_type == "resource":
-        return str(record.rec_headers.get_header("Content-Type") or "")
-    return ""
+    return str(record.rec_headers.get_header("Content-Type") or "")
 
 
 def _drain(record: Any) -> None:

@@ -234,6 +234,11 @@ def test_records_without_a_page_are_counted_not_cleaned(tmp_path: Path) -> None:
             ("api", b'{"a": 1}', "application/json; charset=utf-8"),
         ]:
             response(writer, f"{PAGE_HOST}/{name}", body, [("Content-Type", content_type)])
+        dns = writer.create_warc_record(  # type: ignore[attr-defined]
+            "dns:coastal-courier.example", "response", warc_content_type="text/dns",
+            payload=BytesIO(b"coastal-courier.example. 300 IN A 192.0.2.1\n"),
+        )  # fmt: skip
+        writer.write_record(dns)  # type: ignore[attr-defined]
         revisit = writer.create_revisit_record(  # type: ignore[attr-defined]
             f"{PAGE_HOST}/a", "sha1:AAAA", f"{PAGE_HOST}/a", WARC_DATE
         )
@@ -241,7 +246,7 @@ def test_records_without_a_page_are_counted_not_cleaned(tmp_path: Path) -> None:
     items = list(warc.items(str(path)))
     assert [i.skipped for i in items] == [
         "request", None, "application/pdf", "image/jpeg", "image/jpeg", "application/json",
-        "revisit",
+        "text/dns", "revisit",
     ]  # fmt: skip
     result = run(path, "-j", "1")
     assert [r["url"] for r in records(result.stdout)] == [f"{PAGE_HOST}/a"]
@@ -249,7 +254,7 @@ def test_records_without_a_page_are_counted_not_cleaned(tmp_path: Path) -> None:
     assert "1 documents: 1 cleaned" in result.stderr
     assert (
         "records without a page, not cleaned: image/jpeg 2, request 1, application/pdf 1, "
-        "application/json 1, revisit 1"
+        "application/json 1, text/dns 1, revisit 1"
     ) in result.stderr
 
 
