@@ -46,7 +46,7 @@ _WEB_CHARSETS = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252"
 
 REASON_CUT = "the file ends in the middle of a record"
 REASON_MALFORMED = "a record is malformed or cut off ({error})"
-REASON_NO_LENGTH = "a record has no WARC-Type or Content-Length: it is cut off or malformed"
+REASON_NO_LENGTH = "a record has no WARC-Type or no length: it is cut off or malformed"
 MSG_RECORD_TOO_LARGE = "{name}: the record is larger than the size limit of {limit} bytes"
 MSG_RECORD_UNREADABLE = "{name}: its body cannot be decoded ({error})"
 
@@ -69,21 +69,25 @@ def items(path: str, start: int = 0, limit: int = MAX_INPUT) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
 
     index = start
+    member = None
     try:
         with open(path, "rb") as handle:
             iterator = ArchiveIterator(handle)
             for record in iterator:
+                member = iterator.reader.decompressor  # the record's gzip member, if packed
                 yield _item(record, index, path, limit)
                 index += 1
-            _check_end(handle, iterator.offset)
+            _check_end(handle, iterator.offset, member)
     except Exception as exc:  # warcio raises anything on a cut-off header
         yield _unreadable(path, index, _reason(exc))
 
 
-def _check_end(handle: BinaryIO, offset: int) -> None:
+def _check_end(handle: BinaryIO, offset: int, member: Any) -> None:
     """Raise `_Cut` unless the records read reach the end of the file (`offset`: where
-    the last one ended). A .gz cut inside a record's first bytes unpacks to nothing,
-    and warcio then ends quietly."""
+    the last one ended) and the last gzip member is whole. warcio ends quietly on a .gz
+    cut in a record's first bytes (they unpack to nothing) or in a member's trailer."""
+    if member is not None and not getattr(member, "eof", True):
+        raise _Cut
     handle.seek(offset)
     rest = handle.read(TAIL_BYTES + 1)
     if rest.strip(b"\r\n\x00"):
@@ -98,7 +102,7 @@ def _unreadable(path: str, index: int, reason: str) -> Item:
 def _item(record: Any, index: int, path: str, limit: int) -> Item:
     """The item of one record; the record's whole block is read (and checked) here."""
     headers = record.rec_headers
-    if not record.rec_type or headers.get_header("Content-Length") is None:
+    if not record.rec_type or not str(headers.get_header("Content-Length") or "").isdigit():
         raise _Malformed
     uri = headers.get_header("WARC-Target-URI")
     fields: dict[str, Any] = {
