@@ -307,8 +307,8 @@ def test_a_cut_archive_gives_the_records_before_the_cut_then_an_error(
     tmp_path: Path, compressed: bool
 ) -> None:
     """Cut everywhere: what is read is always whole records from the start, in order,
-    and then one error item, unless the cut falls where a record ends (in a .gz: even
-    in a gzip member's 8-byte trailer, after the record)."""
+    and then one error item, unless the cut falls where a record ends or in the blank
+    lines after it (a .gz cut in a member's 8-byte trailer, after its record, is a cut)."""
     data, _ = crawl_bytes(tmp_path, compressed)
     path = tmp_path / ("cut.warc.gz" if compressed else "cut.warc")
     path.write_bytes(data)
