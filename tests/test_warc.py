@@ -445,3 +445,16 @@ def test_a_jsonl_line_past_any_record_ends_the_reading(
     assert out[0]["id"] == "one" and out[0]["text"]
     assert out[1]["error"]["reason"] == "input_too_large"  # type: ignore[index]
     assert "line 2 is longer than 100000 bytes; the rest of the file is not read" in result.stderr
+
+
+def test_gunzip_reads_what_gzip_reads_and_stops_at_the_limit() -> None:
+    from cleaner.sources import gunzip
+
+    page = SEED.read_bytes()
+    packed = gzip.compress(page) + gzip.compress(b"tail") + b"\x00" * 8
+    assert gunzip(packed, 10**7) == gzip.decompress(packed) == page + b"tail"
+    with pytest.raises(OverflowError):
+        gunzip(packed, len(page))
+    assert gunzip(packed, len(page) + 4) == page + b"tail"
+    with pytest.raises(EOFError):
+        gunzip(gzip.compress(page)[:-4], 10**7)  # cut in its trailer
