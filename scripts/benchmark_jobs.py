@@ -6,8 +6,11 @@ batch grows (a benchmark, never a test).
    load on first use) against a second one.
 2. Batches of N development pages (html-text dumps in a folder), cleaned by
    `python -m cleaner DIR --out-dir OUT` with `--jobs 1`, `--jobs 2` and the default,
-   wall clock, median of `--runs`; the load average is printed beside each row, since
-   the other processes of the machine decide what a second worker gains.
+   interleaved: the best wall clock of `--runs`, and the CPU seconds of that run (all
+   its processes). On a shared machine the wall clock of one run varies by a third;
+   the CPU seconds show whether the default did more work than `--jobs 1`. The load
+   average is printed beside each row, since the other processes of the machine decide
+   what a second worker gains.
 
     python scripts/benchmark_jobs.py [BENCHMARKS] [--sizes 1,4,16,64,200] [--runs 3]
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -71,12 +75,18 @@ print(imported - started, first - imported, second - first)
 
 
 def median_wall(command: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, cwd=bl.REPO_ROOT)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    return statistics.median(timed(command)[0] for _ in range(runs))
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the command and its workers)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, cwd=bl.REPO_ROOT)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
 
 
 def startup(runs: int) -> None:
@@ -123,8 +133,9 @@ def batches(root: Path, sizes: list[int], runs: int) -> None:
         pool = Path(scratch) / "all"
         pool.mkdir()
         paths = write_pages(root, pool, max(sizes))
-        print("\n| documents | --jobs 1 s | --jobs 2 s | default s | 2 / 1 | default / 1 | load |")
-        print("|--:|--:|--:|--:|--:|--:|--:|")
+        print("\n| documents | --jobs 1 s | --jobs 2 s | default s | 2 / 1 | default / 1 "
+              "| CPU s: 1 / 2 / default | load |")  # fmt: skip
+        print("|--:|--:|--:|--:|--:|--:|--:|--:|")
         for size in sizes:
             folder = Path(scratch) / f"n{size}"
             folder.mkdir()
@@ -133,14 +144,15 @@ def batches(root: Path, sizes: list[int], runs: int) -> None:
             base = [*CLEAN, str(folder), "--out-dir", str(Path(scratch) / "out"), "-q",
                     "--no-learn-furniture"]  # fmt: skip
             commands = {"1": [*base, "-j", "1"], "2": [*base, "-j", "2"], "default": base}
-            times: dict[str, list[float]] = {name: [] for name in commands}
+            times: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
             for _ in range(runs):  # interleaved, so a change of load hits all three alike
                 for name, command in commands.items():
-                    times[name].append(median_wall(command, 1))
-            one, two, default = (statistics.median(times[name]) for name in commands)
+                    times[name].append(timed(command))
+            (one, cpu1), (two, cpu2), (default, cpud) = (min(times[n]) for n in commands)
             load = os.getloadavg()[0]
+            cpu = f"{cpu1:.2f} / {cpu2:.2f} / {cpud:.2f}"
             print(f"| {size} | {one:.2f} | {two:.2f} | {default:.2f} | {two / one:.2f} | "
-                  f"{default / one:.2f} | {load:.1f} |")  # fmt: skip
+                  f"{default / one:.2f} | {cpu} | {load:.1f} |")  # fmt: skip
 
 
 def main() -> None:
