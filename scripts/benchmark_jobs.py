@@ -12,7 +12,12 @@ batch grows (a benchmark, never a test).
    average is printed beside each row, since the other processes of the machine decide
    what a second worker gains.
 
+3. In one process, what the default adds to `--jobs 1` while a batch is short enough
+   to stay in the main process (its clock): `--rounds` runs of the same 64 dumps
+   through `batch.clean_items` with jobs None and 1, alternated, and the median ratio.
+
     python scripts/benchmark_jobs.py [BENCHMARKS] [--sizes 1,4,16,64,200] [--runs 3]
+        [--rounds 9] [--no-startup] [--no-batches]
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ CLEAN = [sys.executable, "-m", "cleaner"]
 SMALL_PAGE = bl.REPO_ROOT / "fixtures" / "text" / "seed_newsweek_via_aggregator.txt"
 DEFAULT_SIZES = "1,4,8,16,32,64,200"
 DEFAULT_RUNS = 3
+DEFAULT_ROUNDS = 9
 
 POOL_START = """
 import sys, time
@@ -155,19 +161,52 @@ def batches(root: Path, sizes: list[int], runs: int) -> None:
                   f"{default / one:.2f} | {cpu} | {load:.1f} |")  # fmt: skip
 
 
+OVERHEAD_DOCUMENTS = 64
+
+
+def overhead(root: Path, rounds: int) -> None:
+    from cleaner.batch import Settings, clean_items
+    from cleaner.config import Config
+    from cleaner.sources import file_items
+
+    with tempfile.TemporaryDirectory() as scratch:
+        paths = write_pages(root, Path(scratch), OVERHEAD_DOCUMENTS)
+        items = list(file_items([str(p) for p in paths], ".txt"))
+        settings = Settings(Config())
+        list(clean_items(items[:1], settings, 1))  # rules and model loaded
+        ratios, seconds = [], []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            list(clean_items(items, settings, 1))
+            one = time.perf_counter() - started
+            started = time.perf_counter()
+            list(clean_items(items, settings, None))
+            default = time.perf_counter() - started
+            ratios.append(default / one)
+            seconds.append(one)
+    spread = f"lowest {min(ratios):.3f}, highest {max(ratios):.3f}"
+    print(f"\nIn one process, {len(items)} dumps, {rounds} rounds: --jobs 1 takes "
+          f"{statistics.median(seconds):.2f} s (median); default / --jobs 1: median "
+          f"{statistics.median(ratios):.3f}, {spread}")  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("benchmarks", nargs="?", type=Path, default=bl.DEFAULT_BENCHMARKS)
     parser.add_argument("--sizes", default=DEFAULT_SIZES)
     parser.add_argument("--runs", type=int, default=DEFAULT_RUNS)
+    parser.add_argument("--rounds", type=int, default=DEFAULT_ROUNDS)
     parser.add_argument("--no-startup", action="store_true")
+    parser.add_argument("--no-batches", action="store_true")
     args = parser.parse_args()
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(f"{stamp}; {os.cpu_count()} cores; python scripts/benchmark_jobs.py "
           f"--sizes {args.sizes} --runs {args.runs}\n")  # fmt: skip
     if not args.no_startup:
         startup(args.runs)
-    batches(args.benchmarks, [int(s) for s in args.sizes.split(",")], args.runs)
+    if not args.no_batches:
+        batches(args.benchmarks, [int(s) for s in args.sizes.split(",")], args.runs)
+    overhead(args.benchmarks, args.rounds)
 
 
 if __name__ == "__main__":
