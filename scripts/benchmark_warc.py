@@ -9,7 +9,9 @@ then times, per reader:
   reader `clean` runs (`cleaner.warc.items`: record checks, HTTP bodies unpacked);
 - reading plus cleaning: the first `--clean N` records read and cleaned in one process;
 - a decompression bomb (a .gz of 2 GB of zeros): the time `clean` takes to refuse it,
-  against unpacking it whole (streamed, so the memory stays small);
+  against unpacking it whole (streamed, so the memory stays small); and a .warc.gz
+  whose one response holds 2 GB of zeros: the time to refuse the record, which means
+  unpacking through it to find the next;
 - cut files: the WARC's first `--cut-records` records, cut at `--cuts` offsets inside
   records, and what each reader makes of them: an error, or records with no word of
   the cut (a short last body, or fewer records).
@@ -277,6 +279,33 @@ BOMB_MEMBERS = 128
 """2 GB of zeros: a 16 MB member (16 kB packed) written 128 times."""
 
 
+def time_warc_bomb(folder: Path) -> float:
+    """Seconds `cleaner.warc.items` takes over a record of 2 GB of zeros."""
+    import zlib
+
+    size = BOMB_MEMBER * BOMB_MEMBERS
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    head = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://bomb.example/\r\n"
+        b"WARC-Record-ID: <urn:uuid:0>\r\nWARC-Date: 2026-01-01T00:00:00Z\r\n"
+        b"Content-Type: application/http; msgtype=response\r\n"
+        b"Content-Length: %d\r\n\r\n" % (len(http) + size)
+    )
+    packer = zlib.compressobj(1, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    bomb = folder / "bomb.warc.gz"
+    with bomb.open("wb") as handle:
+        handle.write(packer.compress(head + http))
+        zeros = bytes(BOMB_MEMBER)
+        for _ in range(BOMB_MEMBERS):
+            handle.write(packer.compress(zeros))
+        handle.write(packer.compress(b"\r\n\r\n") + packer.flush())
+    started = time.perf_counter()
+    list(warc.items(str(bomb)))
+    seconds = time.perf_counter() - started
+    bomb.unlink()
+    return seconds
+
+
 def time_bomb(folder: Path) -> tuple[float, float]:
     """Seconds to refuse the bomb (`sources.read_bytes`), and to unpack it whole."""
     from cleaner.sources import SourceError, read_bytes
@@ -314,6 +343,7 @@ def main() -> None:
         print(f"{stamp}; python scripts/benchmark_warc.py {options}")
         refused, whole = time_bomb(Path(folder))
         print(f"\n2 GB gzip bomb: refused in {refused:.2f} s; unpacking it whole: {whole:.1f} s")
+        print(f"WARC record of 2 GB of zeros: refused in {time_warc_bomb(Path(folder)):.1f} s")
         for label, path in (("WARC", crawl), ("WET", wet)):
             small = first_records(path, args.cut_records, Path(folder))
             print(f"\n{label} of {args.cut_records} records cut inside a record:\n")
