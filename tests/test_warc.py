@@ -458,3 +458,23 @@ def test_gunzip_reads_what_gzip_reads_and_stops_at_the_limit() -> None:
     assert gunzip(packed, len(page) + 4) == page + b"tail"
     with pytest.raises(EOFError):
         gunzip(gzip.compress(page)[:-4], 10**7)  # cut in its trailer
+
+
+def test_resource_records_of_html_are_cleaned_and_metadata_is_counted(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as handle:
+        writer = writer_for(handle)
+        for uri, record_type, content_type in [
+            (f"{PAGE_HOST}/a", "resource", "text/html; charset=utf-8"),
+            (f"{PAGE_HOST}/a", "metadata", "application/warc-fields"),
+            (f"{PAGE_HOST}/a.css", "resource", "text/css"),
+        ]:
+            record = writer.create_warc_record(  # type: ignore[attr-defined]
+                uri, record_type, payload=BytesIO(PAGE), warc_content_type=content_type
+            )
+            writer.write_record(record)  # type: ignore[attr-defined]
+    found = list(warc.items(str(path)))
+    assert [(i.skipped, i.charset) for i in found] == [
+        (None, "utf-8"), ("metadata", None), ("text/css", None),
+    ]  # fmt: skip
+    assert found[0].payload == PAGE
