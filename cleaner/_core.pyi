@@ -5,8 +5,8 @@ from typing import final
 
 __all__ = [
     "Forest",
-    "PageDecisions",
     "ModelError",
+    "PageDecisions",
     "PanicException",
     "Patterns",
     "PhraseBook",
@@ -16,10 +16,10 @@ __all__ = [
     "_patterns",
     "fold",
     "fold_all",
-    "title_case_lead",
     "measure_all",
     "pattern_errors",
     "segment",
+    "title_case_lead",
 ]  # fmt: skip
 
 class RuleError(ValueError): ...

@@ -10,16 +10,16 @@ from __future__ import annotations
 import signal
 import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, TypeVar
 
-from cleaner import furniture, records
+from cleaner import furniture, records, workers
 from cleaner.api import clean
 from cleaner.config import Config
 from cleaner.deadline import DocumentTimeout, deadline
@@ -73,8 +73,10 @@ class Settings:
 
 def clean_item(item: Item, settings: Settings) -> Outcome:
     """Read, clean and render one item; never raises (a crash is a failed outcome)."""
+    if item.skipped is not None:
+        return Outcome(item.index, item.name, Status.SKIPPED, "", skipped=item.skipped)
     try:
-        doc = load(item, settings.fields)
+        doc = load(item, settings.fields, settings.config.max_input)
     except SourceError as exc:
         return _failed(item, settings, exc.failure.value, str(exc), None, None)
     try:
@@ -89,6 +91,8 @@ def _cleaned(item: Item, doc: Document, settings: Settings) -> Outcome:
     overrides: dict[str, Any] = {}
     if config.kind == "auto" and doc.kind is not None:
         overrides["kind"] = doc.kind
+    if config.language is None and doc.language is not None:
+        overrides["language"] = doc.language  # the source's own annotation, e.g. a WET's
     known = settings.furniture.get(doc.group or "") if doc.group else None
     if known:
         overrides["furniture"] = config.furniture | known
@@ -164,8 +168,10 @@ def learn_item(item: Item, settings: Settings) -> tuple[str, furniture.PageProfi
 
 
 def _learned(item: Item, settings: Settings) -> tuple[str, furniture.PageProfile] | None:
+    if item.skipped is not None:
+        return None
     try:
-        doc = load(item, settings.fields)
+        doc = load(item, settings.fields, settings.config.max_input)
     except SourceError:
         return None
     if doc.group is None:
@@ -211,10 +217,14 @@ def ordered_map(
     work: Callable[[list[Item]], list[T]],
     items: Iterable[Item],
     settings: Settings,
-    jobs: int,
+    jobs: int | None,
     lost: Callable[[Item, bool], T],
 ) -> Iterator[T]:
     """Apply `work` to chunks of items in `jobs` processes, yielding results in input order.
+
+    `jobs` None: the batch starts in this process, and gets more (`workers`) only if it
+    is still running after `workers.parallel_after()` seconds. Workers are forked after
+    this process has cleaned, so they start with its rules and model loaded.
 
     At most `jobs * WINDOW_PER_JOB` chunks are read ahead (multiprocessing's `imap`
     would read the whole input into its task queue). If a worker dies (killed for
@@ -222,14 +232,13 @@ def ordered_map(
     did it is given up as a `lost(item, hung)` result, a fresh pool takes the others,
     and the batch goes on.
     """
+    items = iter(items)
+    if jobs is None:
+        jobs = yield from _in_process(work, items, settings, workers.Stopwatch())
+    elif jobs > 1 and workers.forks():
+        warm_up(settings)
     if jobs <= 1:
-        global _settings
-        saved, _settings = _settings, settings
-        try:
-            for item in items:  # one at a time: an interruption loses no finished work
-                yield from work([item])
-        finally:
-            _settings = saved
+        yield from _in_process(work, items, settings, None)
         return
     pool = _pool(jobs, settings)
     pending: deque[tuple[list[Item], Future[list[T]]]] = deque()
@@ -249,6 +258,40 @@ def ordered_map(
         # manager thread races interpreter exit, which then prints "Exception ignored
         # ... Bad file descriptor" on stderr. Interrupted, do not wait.
         pool.shutdown(wait=finished, cancel_futures=True)
+
+
+def _in_process(
+    work: Callable[[list[Item]], list[T]],
+    items: Iterator[Item],
+    settings: Settings,
+    stopwatch: workers.Stopwatch | None,
+) -> Generator[T, None, int]:
+    """Results of items in this process, one at a time (an interruption loses no finished
+    work), until the items end (returns 1) or `stopwatch` is due: returns the processes
+    for the rest then."""
+    global _settings
+    saved, _settings = _settings, settings
+    try:
+        for item in items:
+            yield from work([item])
+            if stopwatch is not None and stopwatch.due():
+                return workers.parallel_jobs(stopwatch.clock)
+    finally:
+        _settings = saved
+    return 1
+
+
+WARM_UP_PAGE = "\n\n".join(
+    ["Home | News | Contact", "A short page that loads the rules and the block model.",
+     "The council met on Monday and voted to rebuild the old sea wall of the harbour."]
+)  # fmt: skip
+"""Cleaned once before workers are forked, so they inherit what it loads."""
+
+
+def warm_up(settings: Settings) -> None:
+    # A problem here (a broken rule file) is each document's to report, in its worker.
+    with suppress(Exception):
+        clean(WARM_UP_PAGE, "https://example.com/", config=settings.config)
 
 
 def _pool(jobs: int, settings: Settings) -> ProcessPoolExecutor:
@@ -325,7 +368,7 @@ def _lost(item: Item, hung: bool, settings: Settings) -> Outcome:
 
 
 def learn_furniture(
-    items: Iterable[Item], settings: Settings, jobs: int
+    items: Iterable[Item], settings: Settings, jobs: int | None
 ) -> dict[str, frozenset[str]]:
     """The first pass: furniture keys per group, from every item's candidate lines."""
     learner = furniture.FurnitureLearner()
@@ -335,7 +378,7 @@ def learn_furniture(
     return learner.learned()
 
 
-def clean_items(items: Iterable[Item], settings: Settings, jobs: int) -> Iterator[Outcome]:
+def clean_items(items: Iterable[Item], settings: Settings, jobs: int | None) -> Iterator[Outcome]:
     """The cleaning pass: one outcome per item, in input order."""
     return ordered_map(
         _clean_chunk, items, settings, jobs, lambda item, hung: _lost(item, hung, settings)
@@ -369,7 +412,7 @@ def _no_interrupt() -> Iterator[None]:
 def run(
     items: Iterable[Item],
     settings: Settings,
-    jobs: int,
+    jobs: int | None,
     sink: Sink,
     summary: Summary,
     notify: Callable[[Outcome], None] = lambda _: None,

@@ -69,6 +69,7 @@ MSG_SUMMARY = (
     "{bytes_in} in, {bytes_out} out"
 )
 MSG_REMOVED = "blocks removed: {counts}"
+MSG_SKIPPED = "records without a page, not cleaned: {counts}"
 MSG_RULES_CHECKED = "clean: {count} rule problem(s) found"
 MSG_LEARNED = "learned furniture: {lines} lines for {groups} hosts or folders"
 MSG_SKIPPED = (
@@ -175,8 +176,8 @@ class InputError(Exception):
 @click.option("--url-field", default="url", show_default=True, help="JSONL field of the URL.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field of the id.")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
-    help="Batch: worker processes.  [default: all cores]",
+    "-j", "--jobs", type=click.IntRange(min=1), default=None,
+    help="Batch: worker processes.  [default: 1, and the idle cores once a batch runs 5 s]",
 )  # fmt: skip
 @click.option(
     "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
@@ -476,6 +477,9 @@ def _print_summary(summary: Summary) -> None:
     if summary.removed:
         counts = ", ".join(f"{reason} {n}" for reason, n in summary.removed.most_common())
         _say(MSG_REMOVED.format(counts=counts))
+    if summary.skipped:
+        counts = ", ".join(f"{kind} {n}" for kind, n in summary.skipped.most_common())
+        _say(MSG_SKIPPED.format(counts=counts))
 
 
 def _human_size(size: int) -> str:

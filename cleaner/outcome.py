@@ -15,6 +15,8 @@ class Status(StrEnum):
     DONE = "done"
     NO_ARTICLE = "no_article"
     FAILED = "failed"
+    SKIPPED = "skipped"
+    """A record that holds no page to clean (a WARC request, an image response...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,8 @@ class Outcome:
     removed: tuple[tuple[str, int], ...] = ()
     failure: str | None = None
     message: str = ""
+    skipped: str | None = None
+    """What a skipped record is: its WARC type, or its HTTP content type."""
 
 
 class Sink(Protocol):
@@ -45,7 +49,10 @@ class Sink(Protocol):
 
 @dataclass
 class Summary:
-    """Running totals of a batch, for the closing lines on stderr."""
+    """Running totals of a batch, for the closing lines on stderr.
+
+    `total` counts documents; records that hold none are counted in `skipped`, by type.
+    """
 
     done: int = 0
     no_article: int = 0
@@ -53,12 +60,16 @@ class Summary:
     bytes_in: int = 0
     bytes_out: int = 0
     removed: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
 
     @property
     def total(self) -> int:
         return self.done + self.no_article + self.failed
 
     def add(self, outcome: Outcome) -> None:
+        if outcome.status is Status.SKIPPED:
+            self.skipped[outcome.skipped or ""] += 1
+            return
         if outcome.status is Status.DONE:
             self.done += 1
         elif outcome.status is Status.NO_ARTICLE:

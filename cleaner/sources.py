@@ -11,13 +11,14 @@ import contextlib
 import gzip
 import json
 import os
+import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path, PurePath
 from typing import IO, Any, cast
 
-from cleaner.config import InputKind
+from cleaner.config import MAX_INPUT, InputKind
 from cleaner.furniture import group_of
 
 
@@ -34,6 +35,7 @@ class Failure(StrEnum):
     UNREADABLE = "unreadable_input"
     BAD_JSON = "bad_json"
     BAD_RECORD = "bad_record"
+    TOO_LARGE = "input_too_large"
     NO_DOCUMENT = "missing_field"
     NAME_CLASH = "output_name_clash"
     UNWRITABLE = "unwritable_output"
@@ -49,12 +51,30 @@ MSG_NOT_STRING = "field {field!r} is a JSON {type}, not a string"
 MSG_NO_DOCUMENT = "neither field {html!r} nor field {text!r} is present"
 MSG_NAME_CLASH = "{name}: its output name {target} is taken by {other}"
 
+MSG_TOO_LARGE = "{name}: larger than the size limit of {limit} bytes once unpacked"
+
+MSG_LINE_TOO_LONG = (
+    "{name}: line {number} is longer than {limit} bytes; the rest of the file is not read"
+)
+
 GZIP_SUFFIX = ".gz"
 PAGE_SUFFIXES = (".txt", ".html", ".htm")
 """The files a folder run takes: text dumps and HTML pages, also gzipped (`a.html.gz`).
 The files kept beside pages (a gold body's `.json` or `.gold`, a `meta.json`, images)
 are not pages; a file named on the command line is taken whatever its name."""
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz", ".wet", ".wet.gz")
+"""Common Crawl's text dumps are WARC files too: `CC-MAIN-....warc.wet.gz`."""
+
+JSON_BYTES_PER_CHARACTER = 6
+"""The most a document's character takes in a JSON string: `\\uXXXX`."""
+
+LONGEST_LINE = JSON_BYTES_PER_CHARACTER * MAX_INPUT + (1 << 20)
+"""A JSON Lines record longer than this cannot hold a document under the size limit,
+even with every character escaped and a megabyte of other fields: it fails."""
+
+INFLATE_STEP = 1 << 20
+"""Bytes unpacked at a time from a .gz file, so that one past the size limit stops it
+(a .gz of 2 GB of zeros is 2 MB on disk)."""
 
 
 class SourceError(Exception):
@@ -95,26 +115,34 @@ class Item:
     charset: str | None = None
     target: str | None = None
     group: str | None = None
+    kind: InputKind | None = None
+    language: str | None = None
+    skipped: str | None = None
     failure: Failure | None = None
     message: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """An item read and ready for `clean`."""
+    """An item read and ready for `clean`; `language` is a hint the source gave."""
 
     data: bytes | str
     url: str | None
     id: str | int | None
     group: str | None
     kind: InputKind | None = None
+    language: str | None = None
 
 
 # --- files ------------------------------------------------------------------------
 
 
-def read_bytes(source: str) -> bytes:
-    """The bytes of a file; .gz files are unpacked. Raises SourceError."""
+def read_bytes(source: str, limit: int = MAX_INPUT) -> bytes:
+    """The bytes of a file; .gz files are unpacked. Raises SourceError.
+
+    A .gz file that unpacks to more than `limit` bytes raises `input_too_large` as soon
+    as it passes the limit, without unpacking the rest.
+    """
     path = Path(source)
     try:
         data = path.read_bytes()
@@ -127,11 +155,35 @@ def read_bytes(source: str) -> bytes:
         raise SourceError(Failure.UNREADABLE, message) from None
     if path.suffix == GZIP_SUFFIX:
         try:
-            return gzip.decompress(data)
-        except (OSError, EOFError) as exc:
+            return gunzip(data, limit)
+        except OverflowError:
+            message = MSG_TOO_LARGE.format(name=source, limit=limit)
+            raise SourceError(Failure.TOO_LARGE, message) from None
+        except (OSError, EOFError, zlib.error) as exc:
             message = MSG_UNREADABLE.format(name=source, reason=exc)
             raise SourceError(Failure.UNREADABLE, message) from None
     return data
+
+
+def gunzip(data: bytes, limit: int) -> bytes:
+    """Unpack gzip data (every member, as `gzip.decompress` does); raises OverflowError
+    once the output passes `limit` bytes, EOFError if the data stops mid-member."""
+    out = bytearray()
+    while data:
+        inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        while data and not inflater.eof:
+            out += inflater.decompress(data, INFLATE_STEP)
+            if len(out) > limit:
+                raise OverflowError(limit)
+            data = inflater.unconsumed_tail
+        if not inflater.eof:
+            out += inflater.flush()
+        if len(out) > limit:
+            raise OverflowError(limit)
+        if not inflater.eof:
+            raise EOFError("compressed file ended before the end-of-stream marker was reached")
+        data = inflater.unused_data.lstrip(b"\x00")  # gzip allows zero padding after members
+    return bytes(out)
 
 
 def is_warc(path: str) -> bool:
@@ -237,16 +289,30 @@ def open_binary(source: str) -> IO[bytes]:
 
 def count_lines(source: str) -> int:
     with open_binary(source) as handle:
-        return sum(1 for line in handle if line.strip())
+        return sum(1 for line in _lines(handle) if line.strip())
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The stream's lines; one longer than `LONGEST_LINE` is given cut there, and ends
+    the stream (finding the next line would mean reading through all of it)."""
+    while line := stream.readline(LONGEST_LINE + 1):
+        yield line
+        if len(line) > LONGEST_LINE:
+            return
 
 
 def jsonl_items(stream: IO[bytes], name: str) -> Iterator[Item]:
-    """One item per non-blank line; the line is parsed in the worker."""
+    """One item per non-blank line; the line is parsed in the worker. A line longer
+    than any record under the size limit can be fails, and ends the reading."""
     index = 0
-    for number, line in enumerate(stream, start=1):
+    for number, line in enumerate(_lines(stream), start=1):
         if not line.strip():
             continue
-        yield Item(index, f"{name}:{number}", Origin.JSONL, line, id=number)
+        item = Item(index, f"{name}:{number}", Origin.JSONL, line, id=number)
+        if len(line) > LONGEST_LINE:
+            message = MSG_LINE_TOO_LONG.format(name=name, number=number, limit=LONGEST_LINE)
+            item = replace(item, payload=b"", failure=Failure.TOO_LARGE, message=message)
+        yield item
         index += 1
 
 
@@ -303,19 +369,21 @@ def _json_type(value: object) -> str:
 # --- worker side ------------------------------------------------------------------
 
 
-def load(item: Item, fields: Fields) -> Document:
+def load(item: Item, fields: Fields, limit: int = MAX_INPUT) -> Document:
     """Read an item's document (in a worker). Raises SourceError."""
     if item.failure is not None:
         raise SourceError(item.failure, item.message)
     if item.origin is Origin.FILE:
-        return Document(read_bytes(str(item.payload)), None, None, item.group)
+        return Document(read_bytes(str(item.payload), limit), None, None, item.group)
     if item.origin is Origin.JSONL:
         line = item.payload.encode() if isinstance(item.payload, str) else item.payload
         number = item.id if isinstance(item.id, int) else None
         return parse_record(line, fields, number)
     data: bytes | str = item.payload
     if item.charset and isinstance(data, bytes):
-        # A wrong or unknown header charset is left to the cleaner's own sniffing.
+        # A wrong or unknown header charset is left to the cleaner's own sniffing,
+        # which reads the page's own <meta> charset.
         with contextlib.suppress(LookupError, UnicodeDecodeError):
             data = data.decode(item.charset)
-    return Document(data, item.url, item.id, group_of(item.url), "html")
+    kind = item.kind or "html"
+    return Document(data, item.url, item.id, group_of(item.url), kind, item.language)
