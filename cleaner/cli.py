@@ -69,10 +69,10 @@ MSG_SUMMARY = (
     "{bytes_in} in, {bytes_out} out"
 )
 MSG_REMOVED = "blocks removed: {counts}"
-MSG_SKIPPED = "records without a page, not cleaned: {counts}"
+MSG_RECORDS_SKIPPED = "records without a page, not cleaned: {counts}"
 MSG_RULES_CHECKED = "clean: {count} rule problem(s) found"
 MSG_LEARNED = "learned furniture: {lines} lines for {groups} hosts or folders"
-MSG_SKIPPED = (
+MSG_FILES_SKIPPED = (
     "left alone {count} file(s) that are not pages (a folder run takes *.txt, *.html, *.htm)"
 )
 
@@ -325,7 +325,7 @@ def _run_batch(config: Config, options: dict[str, Any]) -> int:
             _say(MSG_LEARNED.format(lines=lines, groups=len(learned)))
     skipped = sources.count_skipped(options["inputs"])
     if skipped and not quiet:
-        _say(MSG_SKIPPED.format(count=skipped))
+        _say(MSG_FILES_SKIPPED.format(count=skipped))
     summary = Summary()
     sink = _sink(options)
     with _progress(options, "cleaning") as bar:
@@ -479,7 +479,7 @@ def _print_summary(summary: Summary) -> None:
         _say(MSG_REMOVED.format(counts=counts))
     if summary.skipped:
         counts = ", ".join(f"{kind} {n}" for kind, n in summary.skipped.most_common())
-        _say(MSG_SKIPPED.format(counts=counts))
+        _say(MSG_RECORDS_SKIPPED.format(counts=counts))
 
 
 def _human_size(size: int) -> str:
