@@ -105,7 +105,7 @@ Recipes:
     clean pages/ --out-dir bodies/
   JSON Lines: one output record per input line, in input order:
     clean --jsonl in.jsonl --jsonl-out out.jsonl
-  WARC: one JSON Lines record per HTML response record:
+  WARC: one JSON Lines record per HTML response record (WET: per text record):
     clean crawl.warc.gz --jsonl-out out.jsonl
   Your own site-rule files, and a check of them:
     clean page.txt --rules my-rules/ && clean --check-rules my-rules/
