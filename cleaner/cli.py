@@ -67,7 +67,7 @@ MSG_LANGUAGE = (
     "{value!r} is not a language the stoplists know: give an ISO 639-1 code such as 'en' "
     "or a stoplist name such as 'English', or leave it out to have it guessed"
 )
-MSG_READING_STDIN = "reading a page from standard input (end it with Ctrl-D; clean -h for help)"
+MSG_READING_STDIN = "reading standard input (end it with Ctrl-D; clean -h for help)"
 MSG_INTERRUPTED = "interrupted: {done} documents finished, the batch is incomplete"
 MSG_SUMMARY = (
     "{total} documents: {done} cleaned, {no_article} without an article, {failed} failed; "
@@ -143,7 +143,8 @@ class InputError(Exception):
 @click.option("--url", help="Where the page came from (selects site rules, fills metadata).")
 @click.option(
     "--kind", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
-    help="Input kind; auto detects HTML (a JSONL record's field or a WARC record decides).",
+    help="Input kind; auto reads a document as HTML when markup is its structure, not a few "
+    "stray tags (a JSONL record's field or a WARC record decides).",
 )  # fmt: skip
 @click.option(
     "--language", callback=lambda _ctx, _param, value: _check_language(value),
@@ -308,8 +309,7 @@ def fail(message: str, code: int) -> None:
 def read_source(source: str) -> bytes:
     """The bytes of a file or of stdin; .gz files are unpacked."""
     if source == "-":
-        if sys.stdin.isatty():
-            click.echo(f"clean: {MSG_READING_STDIN}", err=True)
+        _note_terminal()
         return sys.stdin.buffer.read()
     if Path(source).is_dir():
         raise InputError(MSG_DIRECTORY.format(name=source) + MSG_DIRECTORY_HINT)
@@ -317,6 +317,13 @@ def read_source(source: str) -> bytes:
         return sources.read_bytes(source)
     except SourceError as exc:
         raise InputError(str(exc)) from None
+
+
+def _note_terminal() -> None:
+    """Say that standard input is awaited when it is a terminal (a bare `clean` would
+    otherwise seem to hang)."""
+    if sys.stdin.isatty():
+        click.echo(f"clean: {MSG_READING_STDIN}", err=True)
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -424,6 +431,7 @@ def _items(options: dict[str, Any]) -> Iterator[Item]:
         source = options["jsonl_in"]
         name = "<stdin>" if source == "-" else source
         if source == "-":
+            _note_terminal()
             yield from sources.jsonl_items(sys.stdin.buffer, name)
             return
         with sources.open_binary(source) as stream:

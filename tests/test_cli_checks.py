@@ -84,6 +84,24 @@ def test_a_terminal_on_stdin_is_told_a_page_is_awaited() -> None:
     assert "ballistic missile" in out.decode()
 
 
+def test_jsonl_from_a_terminal_is_told_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(cli, "_note_terminal", lambda: calls.append("noted"))
+    record = '{"id": 1, "text": "A short line."}\n'
+    result = run("--jsonl", "-", "-q", input=record)
+    assert result.exit_code == cli.EXIT_OK, result.stderr
+    assert calls == ["noted"]
+
+
+def test_the_note_is_given_only_for_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    notes: list[str] = []
+    monkeypatch.setattr(cli.click, "echo", lambda message, err=False: notes.append(message))
+    for terminal in (True, False):
+        monkeypatch.setattr(cli.sys.stdin, "isatty", lambda terminal=terminal: terminal)
+        cli._note_terminal()
+    assert notes == [f"clean: {cli.MSG_READING_STDIN}"]
+
+
 def test_piped_stdin_is_read_without_a_word() -> None:
     result = run(input=SEED.read_bytes())
     assert result.exit_code == cli.EXIT_OK
