@@ -5,6 +5,7 @@ page or a fragment whose tags run through it as HTML."""
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from cleaner import clean
 from cleaner.inputkind import looks_like_html, markup_of
 from tests.conftest import FIXTURES
+from tests.test_robustness import HANG_SECONDS
 
 STRAY = FIXTURES / "text" / "stray_tags"
 EXPECTATIONS = json.loads((STRAY / "expectations.json").read_text("utf-8"))
@@ -92,3 +94,14 @@ def test_scripts_and_comments_count_as_neither_tags_nor_text() -> None:
 def test_kind_html_still_forces_html(fixtures: Path) -> None:
     text = (STRAY / "quoted_markup.txt").read_text("utf-8")
     assert clean(text, kind="html").kind == "html"
+
+
+@pytest.mark.parametrize(
+    "document",
+    ["<" * 1_000_000, "<a-" * 300_000, "<p\n" * 300_000, "<script>" * 100_000, "<!--" * 250_000],
+    ids=["angles", "custom-names", "open-tags-lines", "open-scripts", "open-comments"],
+)
+def test_the_whole_document_is_read_in_linear_time(document: str) -> None:
+    start = time.process_time()
+    looks_like_html(document)
+    assert time.process_time() - start < HANG_SECONDS
