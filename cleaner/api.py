@@ -14,6 +14,9 @@ from cleaner.pipeline import run
 
 log = logging.getLogger(__name__)
 
+MSG_DOCUMENT_TYPE = "clean() expected the page as str or bytes, not {type}"
+MSG_URL_TYPE = "clean() expected url as a str or None, not {type}"
+
 
 def clean(
     document: str | bytes,
@@ -31,9 +34,15 @@ def clean(
     takes longer than `Config.timeout`, gives an empty `Result.text` and a
     `Result.problem`. A failure inside the cleaner itself (a panic in the Rust core,
     which Python sees as a BaseException, or a bug) gives the problem
-    "internal_error" and is logged, so one document never stops a batch. A broken
-    set-up (a rule file that does not parse) raises its `CleanerError`.
+    "internal_error" and is logged, so one document never stops a batch.
+    Bad arguments and a broken set-up do raise: a `document` that is not str or
+    bytes, or a `url` that is not a str, a TypeError; a bad option, the TypeError or
+    ValueError of `Config`; a rule file that does not parse, its `CleanerError`.
     """
+    if not isinstance(document, str | bytes):
+        raise TypeError(MSG_DOCUMENT_TYPE.format(type=type(document).__name__))
+    if url is not None and not isinstance(url, str):
+        raise TypeError(MSG_URL_TYPE.format(type=type(url).__name__))
     cfg = (config or DEFAULT_CONFIG).with_overrides(**overrides)
     try:
         with deadline(cfg.timeout):

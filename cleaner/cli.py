@@ -25,7 +25,7 @@ import click
 
 from cleaner import __version__, rulecheck, sinks, sources, warc
 from cleaner.api import clean
-from cleaner.config import MAX_INPUT, Config
+from cleaner.config import MAX_INPUT, Config, is_known_language
 from cleaner.errors import INPUT_PROBLEMS, MESSAGES, CleanerError, Problem
 from cleaner.outcome import Outcome, Sink, Status, Summary
 from cleaner.records import render
@@ -63,6 +63,11 @@ MSG_TWO_SINKS = "--out-dir and --jsonl-out both name where the batch goes: choos
 MSG_OUT_IS_INPUT = "--jsonl-out {out} is an input of this batch: choose another file"
 MSG_EXPLAIN_JSONL = "--explain does not apply to JSON Lines records"
 MSG_LEARN_STDIN = "--learn-furniture reads the input twice, so it cannot read standard input"
+MSG_LANGUAGE = (
+    "{value!r} is not a language the stoplists know: give an ISO 639-1 code such as 'en' "
+    "or a stoplist name such as 'English', or leave it out to have it guessed"
+)
+MSG_READING_STDIN = "reading standard input (end it with Ctrl-D; clean -h for help)"
 MSG_INTERRUPTED = "interrupted: {done} documents finished, the batch is incomplete"
 MSG_SUMMARY = (
     "{total} documents: {done} cleaned, {no_article} without an article, {failed} failed; "
@@ -139,11 +144,16 @@ class InputError(Exception):
 @click.option("--url", help="Where the page came from (selects site rules, fills metadata).")
 @click.option(
     "--kind", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
-    help="Input kind; auto detects HTML (a JSONL record's field or a WARC record decides).",
+    help="Input kind; auto reads a document as HTML when markup is its structure, not a few "
+    "stray tags (a JSONL record's field or a WARC record decides).",
 )  # fmt: skip
-@click.option("--language", help="Page language (ISO code, e.g. en); guessed if omitted.")
 @click.option(
-    "--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    "--language", callback=lambda _ctx, _param, value: _check_language(value),
+    help="Page language (ISO code, e.g. en, or a stoplist name); guessed if omitted.",
+)  # fmt: skip
+@click.option(
+    "--rules", "rule_dirs", multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A directory of site-rule files (repeatable; later ones win).",
 )  # fmt: skip
 @click.option("--no-site-rules", is_flag=True, help="Use the generic rules only.")
@@ -152,7 +162,8 @@ class InputError(Exception):
     help="Keep a markdown dump's lines as written (default: read links as their text).",
 )  # fmt: skip
 @click.option(
-    "--ftr-rules", "ftr_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    "--ftr-rules", "ftr_dirs", multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A directory of fivefilters site configs for HTML mode (repeatable; later ones win).",
 )  # fmt: skip
 @click.option(
@@ -200,16 +211,7 @@ class InputError(Exception):
 @click.version_option(__version__, prog_name="clean")
 def main(**options: Any) -> None:
     """Clean web pages (plain-text dumps or HTML) down to their article bodies."""
-    config = Config(
-        kind=options["kind"],
-        language=options["language"],
-        site_rules=not options["no_site_rules"],
-        markdown=not options["no_markdown"],
-        rule_dirs=options["rule_dirs"],
-        ftr_dirs=options["ftr_dirs"],
-        timeout=options["timeout"] or None,
-        max_input=round(options["max_input"] * MEGABYTE),
-    )
+    config = _config(options)
     if options["check_dirs"]:
         sys.exit(_check_rules(options["check_dirs"]))
     try:
@@ -224,6 +226,36 @@ def main(**options: Any) -> None:
         # keep Python from failing again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(EXIT_PIPE_CLOSED)
+
+
+def _config(options: dict[str, Any]) -> Config:
+    """The options as a `Config`; a value it refuses (`--timeout inf`) is a usage error."""
+    try:
+        return Config(
+            kind=options["kind"],
+            language=options["language"],
+            site_rules=not options["no_site_rules"],
+            markdown=not options["no_markdown"],
+            rule_dirs=options["rule_dirs"],
+            ftr_dirs=options["ftr_dirs"],
+            timeout=options["timeout"] or None,
+            max_input=round(options["max_input"] * MEGABYTE),
+        )
+    except (TypeError, ValueError) as exc:
+        message = str(exc)
+        for field, option in _OPTION_OF.items():
+            message = message.replace(f"Config.{field}", option)
+        raise click.UsageError(message) from None
+
+
+_OPTION_OF = {"timeout": "--timeout", "max_input": "--max-input (in bytes)"}
+"""The options whose values click lets through but `Config` may refuse."""
+
+
+def _check_language(value: str | None) -> str | None:
+    if value is not None and not is_known_language(value):
+        raise click.BadParameter(MSG_LANGUAGE.format(value=value), param_hint="'--language'")
+    return value
 
 
 def _check_rules(directories: tuple[Path, ...]) -> int:
@@ -278,6 +310,7 @@ def fail(message: str, code: int) -> None:
 def read_source(source: str) -> bytes:
     """The bytes of a file or of stdin; .gz files are unpacked."""
     if source == "-":
+        _note_terminal()
         return sys.stdin.buffer.read()
     if Path(source).is_dir():
         raise InputError(MSG_DIRECTORY.format(name=source) + MSG_DIRECTORY_HINT)
@@ -285,6 +318,13 @@ def read_source(source: str) -> bytes:
         return sources.read_bytes(source)
     except SourceError as exc:
         raise InputError(str(exc)) from None
+
+
+def _note_terminal() -> None:
+    """Say that standard input is awaited when it is a terminal (a bare `clean` would
+    otherwise seem to hang)."""
+    if sys.stdin.isatty():
+        click.echo(f"clean: {MSG_READING_STDIN}", err=True)
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -392,6 +432,7 @@ def _items(options: dict[str, Any]) -> Iterator[Item]:
         source = options["jsonl_in"]
         name = "<stdin>" if source == "-" else source
         if source == "-":
+            _note_terminal()
             yield from sources.jsonl_items(sys.stdin.buffer, name)
             return
         with sources.open_binary(source) as stream:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import os
-from dataclasses import dataclass, replace
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 InputKind = Literal["auto", "text", "html"]
 HtmlExtraction = Literal["adaptive", "precision", "recall"]
+
+KINDS: tuple[str, ...] = get_args(InputKind)
+HTML_EXTRACTIONS: tuple[str, ...] = get_args(HtmlExtraction)
 
 RULES_PATH_ENV = "CLEANER_RULES_PATH"
 """Environment variable: extra site-rule directories, separated by os.pathsep."""
@@ -26,11 +32,19 @@ one-line dump is still cleaned, a 100 MB file is refused at once."""
 class Config:
     """Options of `clean`.
 
+    Every option is checked when the object is built: a value of the wrong type
+    raises TypeError, a value outside the allowed ones ValueError, each naming the
+    option and what it accepts (`kind` and `html_extraction` are read without
+    regard to case, so "HTML" is "html"; one folder given as a str or Path for
+    `rule_dirs` or `ftr_dirs` is that folder).
+
     kind:
-        "auto" (default) detects HTML or a plain-text dump; "text" or "html" forces it.
+        "auto" (default) detects HTML or a plain-text dump from the whole document
+        (`cleaner.htmlmode.looks_like_html`); "text" or "html" forces it.
     language:
-        ISO 639-1 code of the page's language for stopword measures, or None to
-        guess it from the text.
+        The page's language for stopword measures: an ISO 639-1 code ("en") or a
+        jusText stoplist name ("English"), one the shipped stoplists hold; or None
+        to guess it from the text.
     site_rules:
         Use per-site rule files (the shipped ones plus `rule_dirs`). Off gives the
         generic cleaner alone.
@@ -96,6 +110,13 @@ class Config:
     timeout: float | None = None
     furniture: frozenset[str] = frozenset()
 
+    def __post_init__(self) -> None:
+        for option in fields(self):
+            value = getattr(self, option.name)
+            checked = _CHECKS[option.name](option.name, value)
+            if checked is not value:
+                object.__setattr__(self, option.name, checked)
+
     def with_overrides(self, **overrides: Any) -> Config:
         """A copy with the given options replaced (None values are ignored)."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
@@ -107,6 +128,112 @@ class Config:
     def all_ftr_dirs(self) -> tuple[Path, ...]:
         """The fivefilters directories, option first, then the environment variable."""
         return tuple(self.ftr_dirs) + _env_dirs(FTR_PATH_ENV)
+
+
+MSG_TYPE = "Config.{name} must be {expected}, not {value!r}"
+MSG_CHOICE = "Config.{name} must be one of {choices}, not {value!r}"
+MSG_POSITIVE = "Config.{name} must be {expected} above 0, not {value!r}"
+MSG_LANGUAGE = (
+    "Config.language must be None, an ISO 639-1 code such as 'en' or a stoplist name "
+    "such as 'English' (one of the languages the stoplists know), not {value!r}"
+)
+_NAME = re.compile(r"[A-Za-z_]+")
+"""What a language code or stoplist name is made of (and nothing that reaches another
+file when it names the stoplist's file)."""
+
+
+def is_known_language(language: str) -> bool:
+    """Whether the stoplists know `language` (an ISO 639-1 code or a jusText name)."""
+    from cleaner.language import stoplist  # loads CLD2; only when a language is given
+
+    return bool(_NAME.fullmatch(language)) and bool(stoplist(language))
+
+
+def _choice(choices: tuple[str, ...]) -> Any:
+    def check(name: str, value: object) -> str:
+        if not isinstance(value, str):
+            raise TypeError(MSG_TYPE.format(name=name, expected="a str", value=value))
+        if value.lower() not in choices:
+            listed = ", ".join(map(repr, choices))
+            raise ValueError(MSG_CHOICE.format(name=name, choices=listed, value=value))
+        return value.lower()
+
+    return check
+
+
+def _language(name: str, value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(MSG_TYPE.format(name=name, expected="None or a str", value=value))
+    if not is_known_language(value):
+        raise ValueError(MSG_LANGUAGE.format(value=value))
+    return value
+
+
+def _flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(MSG_TYPE.format(name=name, expected="True or False", value=value))
+    return value
+
+
+def _folders(name: str, value: object) -> tuple[Path, ...]:
+    expected = "a tuple or list of folders (str or Path)"
+    if isinstance(value, str | os.PathLike):
+        value = (value,)
+    if not isinstance(value, tuple | list) or not all(
+        isinstance(v, str | os.PathLike) for v in value
+    ):
+        raise TypeError(MSG_TYPE.format(name=name, expected=expected, value=value))
+    paths = tuple(v if isinstance(v, Path) else Path(v) for v in value)
+    return paths
+
+
+def _max_input(name: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(MSG_TYPE.format(name=name, expected="an int", value=value))
+    if value <= 0:
+        raise ValueError(MSG_POSITIVE.format(name=name, expected="an int", value=value))
+    return value
+
+
+def _timeout(name: str, value: object) -> float | None:
+    expected = "None (no limit) or a finite number of seconds"
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(MSG_TYPE.format(name=name, expected=expected, value=value))
+    if not 0 < value < math.inf:  # also refuses NaN, and infinity, which no alarm can hold
+        raise ValueError(MSG_POSITIVE.format(name=name, expected=expected, value=value))
+    return value
+
+
+def _furniture(name: str, value: object) -> frozenset[str]:
+    if isinstance(value, frozenset) and all(isinstance(v, str) for v in value):
+        return value
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise TypeError(MSG_TYPE.format(name=name, expected="a set of str", value=value))
+    found = frozenset(value)
+    if not all(isinstance(v, str) for v in found):
+        raise TypeError(MSG_TYPE.format(name=name, expected="a set of str", value=value))
+    return found
+
+
+_CHECKS = {
+    "kind": _choice(KINDS),
+    "language": _language,
+    "site_rules": _flag,
+    "rule_dirs": _folders,
+    "ftr_dirs": _folders,
+    "html_extraction": _choice(HTML_EXTRACTIONS),
+    "html_fallback": _flag,
+    "block_model": _flag,
+    "markdown": _flag,
+    "max_input": _max_input,
+    "timeout": _timeout,
+    "furniture": _furniture,
+}
+"""Each option's check: it raises on a bad value and returns the value as stored."""
 
 
 def _env_dirs(variable: str) -> tuple[Path, ...]:

@@ -1,6 +1,7 @@
 """HTML in: trafilatura finds the article container and the page's metadata; the
-block rules then clean what it lets through. Also owns telling HTML from a text dump,
-and keeping markup trafilatura cannot take (nesting too deep, parser faults) harmless.
+block rules then clean what it lets through. Also keeps markup trafilatura cannot take
+(nesting too deep, parser faults) harmless; telling HTML from a text dump is
+`cleaner.inputkind`'s.
 """
 
 from __future__ import annotations
@@ -13,24 +14,10 @@ from typing import Any
 
 from cleaner import ftrmode, repair
 from cleaner.config import Config
+from cleaner.inputkind import looks_like_html as looks_like_html  # where callers look
 from cleaner.model import Metadata, Removal
 
 log = logging.getLogger(__name__)
-
-# Leading whitespace, BOM, comments and an XML prolog, then the document's first tag. A
-# comment's body cannot contain "-->", so each comment matches one way only (a `.*?`
-# body let this backtrack exponentially over a run of comments not followed by a tag).
-_HTML_START = re.compile(
-    r"(?:[\s\ufeff]|<!--(?:[^-]|-(?!->))*-->|<\?[^<>]*>)*<(?:!doctype\s+html|html|head|body)\b",
-    re.I,
-)
-_TAG = re.compile(
-    r"<(?:p|div|a|span|br|li|ul|table|script|meta|link|img|h[1-6]|article)\b[^<>]*>", re.I
-)
-
-HTML_SNIFF_CHARS = 10_000
-HTML_MIN_TAGS = 5
-"""A text dump may quote a tag or two; five or more in the first 10 kB is markup."""
 
 MAX_NESTING = 60
 """Container elements nested deeper than this are flattened before parsing. libxml2
@@ -64,13 +51,6 @@ _TOKEN = re.compile(
     r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>",
     re.I | re.S,
 )
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether a document is markup: it opens like an HTML page, or its start is full of
-    tags (a fragment)."""
-    head = text[:HTML_SNIFF_CHARS]
-    return bool(_HTML_START.match(head)) or len(_TAG.findall(head)) >= HTML_MIN_TAGS
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,7 +84,10 @@ class Removal:
 
 @dataclass(frozen=True, slots=True)
 class BlockDecision:
-    """How one input block was decided, for `--explain`."""
+    """How one input block was decided, for `--explain`: for a dropped block the rule
+    and reason id of its removal; for a kept one, `kept_by` says what kept it where
+    its label alone would not ("block_model", "subheading", or "extracted_body" in
+    HTML mode; "" for a block kept as good text)."""
 
     block: int
     text: str
@@ -92,6 +95,7 @@ class BlockDecision:
     label: str
     rule: str
     reason: str
+    kept_by: str = ""
 
 
 @dataclass(frozen=True, slots=True)

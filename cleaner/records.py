@@ -26,14 +26,16 @@ def render(result: Result, fmt: str, explain: bool) -> str:
 
 
 def explain_table(result: Result) -> str:
-    """One line per input block: number, KEEP/drop, reason, rule, start of the text."""
+    """One line per input block: number, KEEP/drop, reason (or a kept block's label),
+    rule (or what kept a block its label alone would not keep), start of the text."""
     lines = [f"# kind={result.kind} title={result.title!r} author={result.author!r}"]
     for b in result.blocks:
         verdict = "KEEP" if b.kept else "drop"
         text = b.text
         if len(text) > EXPLAIN_TEXT_WIDTH:
             text = text[: EXPLAIN_TEXT_WIDTH - 3] + "..."
-        lines.append(f"{b.block:4d} {verdict} {b.reason or b.label:<22} {b.rule:<24} {text}")
+        rule = b.rule or (f"kept_by={b.kept_by}" if b.kept_by else "")
+        lines.append(f"{b.block:4d} {verdict} {b.reason or b.label:<22} {rule:<24} {text}")
     return "\n".join(lines) + "\n"
 
 

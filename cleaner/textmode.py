@@ -314,7 +314,8 @@ def decide(state: TextState) -> tuple[list[str], list[Removal], list[BlockDecisi
     verdicts = [_heuristic_verdict(state, i) for i in range(len(page))]
     model = learned.shipped_model() if state.scores is not None else None
     bounds = (model.low, model.high) if model else ()
-    keep = final_keep(*decision_inputs(state, verdicts), state.scores, *bounds)
+    heuristic_keep, marked, headings = decision_inputs(state, verdicts)
+    keep = final_keep(heuristic_keep, marked, headings, state.scores, *bounds)
     kept: list[str] = []
     removed: list[Removal] = []
     decisions: list[BlockDecision] = []
@@ -322,7 +323,9 @@ def decide(state: TextState) -> tuple[list[str], list[Removal], list[BlockDecisi
         label = state.labels[i]
         if keep[i]:
             kept.append(block.text)
-            decisions.append(BlockDecision(i, block.text, True, label, "", ""))
+            score = state.scores[i] if state.scores is not None else None
+            why = _kept_by(label, heuristic_keep[i], score, model.low if model else None)
+            decisions.append(BlockDecision(i, block.text, True, label, "", "", why))
             continue
         rule, reason = _drop_reason(state, i, verdicts[i])
         removed.append(Removal(i, rule, reason, block.text))
@@ -365,6 +368,27 @@ def _drop_reason(state: TextState, i: int, verdict: tuple[str, str | None]) -> t
         return mark.rule, mark.reason.value
     rule, reason = verdict
     return (rule, reason) if reason else (MODEL_RULE, Reason.LOW_QUALITY.value)
+
+
+KEPT_BY_MODEL = "block_model"
+"""The heuristics dropped the block; the block model was confident it is article text."""
+KEPT_AS_SUBHEADING = "subheading"
+"""The block model would drop it, but it is heading-shaped and the paragraph it
+introduces is kept (`cleaner.decision.final_keep`)."""
+KEPT_IN_EXTRACTED_BODY = "extracted_body"
+"""HTML mode: inside the body the extractor found, where quality labels drop nothing."""
+
+
+def _kept_by(label: str, heuristic_keep: bool, score: float | None, low: float | None) -> str:
+    """Why a kept block was kept when its label alone would not say so, for `--explain`
+    ("" for a block the heuristics keep as good text and the model lets stand). Follows
+    `final_keep`: only the model keeps what the heuristics drop, and only the subheading
+    pass keeps what they keep and the model scores under its low bound."""
+    if not heuristic_keep:
+        return KEPT_BY_MODEL
+    if score is not None and low is not None and score < low:
+        return KEPT_AS_SUBHEADING
+    return KEPT_IN_EXTRACTED_BODY if label != Label.GOOD else ""
 
 
 def _heuristic_verdict(state: TextState, i: int) -> tuple[str, str | None]:
