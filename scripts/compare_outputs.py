@@ -13,6 +13,8 @@ Runs are stored under `$XDG_CACHE_HOME/cleaner/outputs/` (default `~/.cache`); t
 dumps are made once and cached beside them (making them is most of a run's time).
 `check` prints each differing document with the fields that differ and the F1 of both
 runs on it, then a table per set and mode: documents changed and F1 before and after.
+Fields the result gained since the saved run (a new key of the JSON or of its blocks)
+are left out of the comparison.
 Exit code 0 when nothing differs, 1 otherwise.
 """
 
@@ -135,6 +137,16 @@ def digest(result: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(result, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def as_saved(saved: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
+    """`now` with only the fields the saved result has (in its blocks too): a field
+    added to the result since the run was saved is new output, not a changed answer."""
+    kept = {key: value for key, value in now.items() if key in saved}
+    if "blocks" in kept and saved.get("blocks"):
+        names = saved["blocks"][0].keys()
+        kept["blocks"] = [{k: v for k, v in b.items() if k in names} for b in now["blocks"]]
+    return kept
+
+
 def differing_fields(a: dict[str, Any], b: dict[str, Any]) -> list[str]:
     return sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
 
@@ -150,11 +162,12 @@ def compare(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]])
             print(f"{key}: only in {'the saved run' if new is None else 'this run'}")
             changed += 1
             continue
-        same = digest(old["result"]) == digest(new["result"])
+        current = as_saved(old["result"], new["result"])
+        same = digest(old["result"]) == digest(current)
         groups.setdefault((set_name, mode), []).append((old["f1"], new["f1"], same))
         if not same:
             changed += 1
-            fields = ", ".join(differing_fields(old["result"], new["result"]))
+            fields = ", ".join(differing_fields(old["result"], current))
             f1 = f" F1 {old['f1']:.3f} -> {new['f1']:.3f}" if old["f1"] is not None else ""
             print(f"{key}: {fields}{f1}")
     print("\n| set | mode | documents | changed | F1 saved | F1 now |")
