@@ -3,7 +3,7 @@
 from cleaner.api import clean
 from cleaner.config import Config
 from cleaner.errors import CleanerError, Problem
-from cleaner.model import BlockDecision, Metadata, Reason, Removal, Result
+from cleaner.results import BlockDecision, Metadata, Reason, Removal, Result
 
 __version__ = "0.1.0"
 

@@ -9,8 +9,8 @@ from cleaner import _core
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.deadline import DocumentTimeout, deadline
 from cleaner.errors import CleanerError, Problem
-from cleaner.model import Metadata, Result
 from cleaner.pipeline import run
+from cleaner.results import Metadata, Result
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from cleaner import _core
 from cleaner.language import core_stoplist
-from cleaner.model import Label, Reason
+from cleaner.results import Label, Reason
 
 if TYPE_CHECKING:
     from cleaner.textmode import TextState

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cleaner.features import Features
-from cleaner.model import Label
+from cleaner.results import Label
 
 # jusText 3.0 defaults (Pomikálek 2011, "Removing boilerplate and duplicate content
 # from web corpora", tuned on CleanEval); lengths are in characters.

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from cleaner.features import Features
-from cleaner.model import Label
+from cleaner.results import Label
 
 BAD_MIN_WEIGHT = 40
 """Every boilerplate block costs at least this many characters, so a stack of short

@@ -17,8 +17,8 @@ from typing import Any
 
 from cleaner.ftr import FtrDirectory
 from cleaner.ftr_apply import apply_replacements, apply_site_config
-from cleaner.model import Reason, Removal
 from cleaner.overlap import contained_share
+from cleaner.results import Reason, Removal
 from cleaner.sites import host_of
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from typing import Any
 from cleaner import ftrmode, repair
 from cleaner.config import Config
 from cleaner.inputkind import looks_like_html as looks_like_html  # where callers look
-from cleaner.model import Metadata, Removal
+from cleaner.results import Metadata, Removal
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cleaner.features import Features
-from cleaner.model import Block, Mark
+from cleaner.results import Block, Mark
 
 
 @dataclass(slots=True)

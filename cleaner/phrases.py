@@ -17,8 +17,8 @@ from importlib import resources
 from typing import Any
 
 from cleaner import _core
-from cleaner.model import Mark, Reason
 from cleaner.page import Page
+from cleaner.results import Mark, Reason
 
 RULE_PREFIX = "generic"
 PHRASES_FILE = "data/boilerplate.toml"

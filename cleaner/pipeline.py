@@ -10,7 +10,7 @@ from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import Problem
 from cleaner.language import iso_code
-from cleaner.model import Metadata, Removal, Result
+from cleaner.results import Metadata, Removal, Result
 from cleaner.segment import blocks_of
 from cleaner.sites import host_of
 

@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from cleaner.model import Result
+from cleaner.results import Result
 
 EXPLAIN_TEXT_WIDTH = 90
 """Characters of a block shown in the `--explain` table; longer ones are cut."""

@@ -16,7 +16,7 @@ from typing import Any
 from cleaner import _core
 from cleaner.errors import RuleFileError
 from cleaner.ftr import validate_directory as validate_ftr
-from cleaner.model import Reason
+from cleaner.results import Reason
 from cleaner.sites import parse_rules
 
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from cleaner import _core
 from cleaner.features import BLOCK_MEMO
-from cleaner.model import Block
+from cleaner.results import Block
 
 
 def segment(text: str) -> list[Block]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from cleaner import textmode
 from cleaner.config import Config
-from cleaner.model import Block, BlockDecision, Removal
+from cleaner.results import Block, BlockDecision, Removal
 from cleaner.segment import blocks_of
 from cleaner.textmode import TextState
 

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 from cleaner import _core
 from cleaner.errors import RuleFileError
-from cleaner.model import Mark, Reason
 from cleaner.page import Page
+from cleaner.results import Mark, Reason
 
 DEFAULT_MIN_MARKERS = 1
 """Blocks that must match a site's markers before a URL-less dump counts as that site."""

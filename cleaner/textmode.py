@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from cleaner import anchors, blockfeatures, classify, extent, learned, phrases, sites
+from cleaner import anchors, block_model, blockfeatures, classify, extent, phrases, sites
 from cleaner.config import Config
 from cleaner.decision import final_keep
 from cleaner.extent import Extent
 from cleaner.features import measure_all
 from cleaner.language import core_stoplist, guess_language
-from cleaner.model import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.page import Page
+from cleaner.results import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.rules import bio, boxes, captions, cards, comments, forms, repeats, social, tags, toc
 from cleaner.segment import fold
 from cleaner.textmeta import TextMeta, find_text_meta
@@ -238,7 +238,7 @@ def score_blocks(state: TextState) -> None:
     """The learned classifier's probability that each block is article text."""
     if state.trusted_extent or not state.config.block_model or not model_applies(state):
         return
-    model = learned.shipped_model()
+    model = block_model.shipped_model()
     body = state.extent
     if model is None or body is None:
         return  # the model refines an article the heuristics found; it never invents one
@@ -312,7 +312,7 @@ def decide(state: TextState) -> tuple[list[str], list[Removal], list[BlockDecisi
     """Kept texts, removal records and per-block decisions."""
     page = state.page
     verdicts = [_heuristic_verdict(state, i) for i in range(len(page))]
-    model = learned.shipped_model() if state.scores is not None else None
+    model = block_model.shipped_model() if state.scores is not None else None
     bounds = (model.low, model.high) if model else ()
     heuristic_keep, marked, headings = decision_inputs(state, verdicts)
     keep = final_keep(heuristic_keep, marked, headings, state.scores, *bounds)

@@ -6,7 +6,7 @@ steps with the model off, and each block is labelled by whether the human-checke
 gold body holds it. Gradient-boosted trees (scikit-learn) are cross-validated with
 pages grouped by site, so no site is in both train and test; the cross-validated F1
 is what we report. The final model is fitted on all pages and written as JSON that
-`cleaner.learned` evaluates without scikit-learn.
+`cleaner.block_model` evaluates without scikit-learn.
 
     python scripts/train_block_model.py [BENCHMARKS] [--out cleaner/data/block_model.json]
         [--reuse] [--grid]
@@ -29,10 +29,10 @@ from urllib.parse import urlsplit
 import benchlib as bl
 
 from cleaner import textmode
+from cleaner.block_model import parse_model
 from cleaner.blockfeatures import FEATURE_NAMES, vectorize
 from cleaner.config import Config
 from cleaner.decision import final_keep
-from cleaner.learned import parse_model
 from cleaner.pipeline import read_dump
 from cleaner.segment import blocks_of
 

@@ -6,7 +6,7 @@ from cleaner.classify import context_free, revise
 from cleaner.extent import best_run, find_extent, weight
 from cleaner.features import measure
 from cleaner.language import core_stoplist
-from cleaner.model import Label
+from cleaner.results import Label
 from tests.helpers import PROSE
 
 G, N, S, B = Label.GOOD, Label.NEAR_GOOD, Label.SHORT, Label.BAD

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner import clean, cli
-from cleaner.model import Label
+from cleaner.results import Label
 from cleaner.textmode import (
     KEPT_AS_SUBHEADING,
     KEPT_BY_MODEL,

@@ -7,7 +7,7 @@ import pytest
 
 from cleaner import clean, fallback, htmlmode, settle
 from cleaner.config import Config
-from cleaner.model import Metadata
+from cleaner.results import Metadata
 from cleaner.segment import blocks_of
 from tests.helpers import PROSE
 

@@ -13,7 +13,7 @@ import pytest
 from cleaner import clean, ftrmode, htmlmode
 from cleaner.config import DEFAULT_CONFIG, Config
 from cleaner.ftrmode import body_agrees
-from cleaner.model import Metadata
+from cleaner.results import Metadata
 from cleaner.rulecheck import check_directory
 from tests.helpers import PROSE
 

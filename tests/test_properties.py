@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from cleaner import clean
 from cleaner.config import Config
 from cleaner.errors import Problem
-from cleaner.model import Result
 from cleaner.pipeline import read_dump
+from cleaner.results import Result
 
 # --- strategies ------------------------------------------------------------------------
 

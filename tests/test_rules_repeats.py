@@ -4,7 +4,7 @@ itself repeats (a meal plan's recurring meal) stays."""
 from __future__ import annotations
 
 from cleaner import clean
-from cleaner.model import Reason
+from cleaner.results import Reason
 from cleaner.rules import repeats
 from tests.helpers import PROSE, page_of
 

@@ -4,8 +4,8 @@ fires on its furniture and leaves real prose alone."""
 from __future__ import annotations
 
 from cleaner import clean
-from cleaner.model import Reason
 from cleaner.phrases import match_phrases
+from cleaner.results import Reason
 from cleaner.rules import bio, captions, social, tags
 from tests.helpers import PROSE, page_of
 

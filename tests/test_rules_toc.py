@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from cleaner import clean
-from cleaner.model import Reason
 from cleaner.phrases import match_phrases
+from cleaner.results import Reason
 from cleaner.rules.toc import table_of_contents
 from tests.helpers import PROSE, page_of
 

@@ -9,7 +9,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.errors import RuleFileError
-from cleaner.model import Reason
+from cleaner.results import Reason
 from cleaner.sites import load_rules, parse_rules, select_rules, shipped_rules, site_marks
 from tests.helpers import PROSE, page_of
 

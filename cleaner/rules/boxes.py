@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
-from cleaner.model import Mark, Reason
 from cleaner.page import Page
+from cleaner.results import Mark, Reason
 from cleaner.rules.cards import is_date_line
 
 RULE = "generic.inline_box"

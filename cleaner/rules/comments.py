@@ -7,9 +7,9 @@ import re
 from functools import lru_cache
 
 from cleaner.features import BLOCK_MEMO
-from cleaner.model import Mark, Reason
 from cleaner.page import Page
 from cleaner.phrases import BULLET
+from cleaner.results import Mark, Reason
 
 RULE = "generic.comments"
 

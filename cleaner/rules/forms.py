@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cleaner.model import Reason
 from cleaner.page import Page
+from cleaner.results import Reason
 
 FORM_MIN_FIELDS = 3
 """Field labels that make a form: a lone "Email *" can be a newsletter box's."""

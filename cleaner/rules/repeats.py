@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from cleaner.model import Mark, Reason
 from cleaner.page import Page
+from cleaner.results import Mark, Reason
 from cleaner.segment import fold
 
 RULE = "generic.repeats"

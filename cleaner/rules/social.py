@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from cleaner.model import Mark, Reason
 from cleaner.page import Page
+from cleaner.results import Mark, Reason
 from cleaner.segment import fold
 
 RULE = "generic.social"

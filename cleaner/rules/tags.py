@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from cleaner.model import Mark, Reason
 from cleaner.page import Page
+from cleaner.results import Mark, Reason
 
 RULE = "generic.tags"
 

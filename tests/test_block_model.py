@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 
 from cleaner import _core, clean
+from cleaner.block_model import parse_model, shipped_model
 from cleaner.blockfeatures import FEATURE_NAMES, vectorize
 from cleaner.config import Config
-from cleaner.learned import parse_model, shipped_model
 from cleaner.segment import segment
 from cleaner.textmode import new_state, run_steps
 from tests.conftest import read_fixture
