@@ -10,9 +10,9 @@ import pytest
 from cleaner import cli
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-SECTION_WORDS = "command line"
+SECTION = "Command line"
 """The CLI section is the first heading, of any level, whose title holds these words
-(case-folded): "Command line", "## Command-line use", "### The command line"."""
+(case-folded, a hyphen read as a space): "## Command line", "### The command-line tool"."""
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -30,21 +30,26 @@ def headings(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def cli_section(text: str) -> str | None:
-    """The CLI section, from its heading to the next heading of the same or a higher
-    level (None when no heading names it)."""
+def section_of(text: str) -> str | None:
+    """The CLI section of a Markdown text, from its heading to the next heading of the
+    same or a higher level (None when no heading names it)."""
     lines = text.splitlines()
     found = headings(text)
     for n, (start, level, title) in enumerate(found):
-        if SECTION_WORDS in title.casefold().replace("-", " "):
+        if SECTION.casefold() in title.casefold().replace("-", " "):
             ends = (i for i, lvl, _ in found[n + 1 :] if lvl <= level)
             return "\n".join(lines[start : next(ends, len(lines))])
     return None
 
 
+def cli_section() -> str | None:
+    """README.md's CLI section."""
+    return section_of(README.read_text(encoding="utf-8"))
+
+
 def readme_cli_section() -> str:
-    section = cli_section(README.read_text(encoding="utf-8"))
-    assert section is not None, f"README.md has no heading containing {SECTION_WORDS!r}"
+    section = cli_section()
+    assert section is not None, f"README.md has no heading containing {SECTION!r}"
     return section
 
 
@@ -68,8 +73,8 @@ def test_every_option_is_checked() -> None:
 
 
 def test_a_readme_without_the_section_is_found_out() -> None:
-    assert cli_section("# Tool\n\n## Usage\n\n`--jobs`\n") is None
-    assert cli_section("# Tool\n\n```\n## Command line\n```\n`--jobs`\n") is None
+    assert section_of("# Tool\n\n## Usage\n\n`--jobs`\n") is None
+    assert section_of("# Tool\n\n```\n## Command line\n```\n`--jobs`\n") is None
 
 
 def test_the_section_is_found_by_any_heading_naming_it() -> None:
@@ -77,7 +82,7 @@ def test_the_section_is_found_by_any_heading_naming_it() -> None:
         "# Tool\n\n## Using the command-line tool\n\n`--jobs`\n\n### Exit codes\n\n4\n\n"
         "## Library\n\n`--out-dir`\n"
     )
-    section = cli_section(text)
+    section = section_of(text)
     assert section is not None
     assert "--jobs" in section and "Exit codes" in section
     assert "--out-dir" not in section
