@@ -1,7 +1,8 @@
 """Which pages print each generic phrase pattern: development hosts, gold bodies, seeds.
 
 Every page of both development sets is dumped (html-text, inscriptis, html2text) and
-read into blocks as `clean` reads it; so are the seed dumps in fixtures/text/. Each
+cut into blocks by `clean` itself (its `--explain` blocks); so are the seed dumps in
+fixtures/text/. Each
 pattern of `cleaner/data/boilerplate.toml` is then tried on every block the way the
 cleaner tries it (a category's `max_words`, an end marker's whole-line match), and the
 table gives, per pattern, the development hosts whose dumps print it, the gold lines it
@@ -27,13 +28,14 @@ from urllib.parse import urlsplit
 
 import benchlib as bl
 
-from cleaner.config import Config
-from cleaner.phrases import _TRIM, BULLET, END_MARKER_MAX_CHARS
-from cleaner.pipeline import read_dump
-from cleaner.segment import segment
-from cleaner.unwrap import unwrap
+from cleaner import clean
+from cleaner.phrases import BULLET
 
 PHRASES = bl.REPO_ROOT / "cleaner" / "data" / "boilerplate.toml"
+END_MARKER_MAX_CHARS = 120
+_TRIM = re.compile(r"^[\s#*•·|>-]+|[\s:.…»›→>|▶-]+$")
+"""How the cleaner reads a heading before it tries the end markers on it (its length
+limit, and the bullets and trailing punctuation trimmed; `cleaner.phrases`)."""
 SEEDS = ("seed_kyiv_independent.txt", "seed_newsweek_via_aggregator.txt")
 
 
@@ -79,8 +81,9 @@ def load_patterns(path: Path = PHRASES) -> list[Pattern]:
 
 
 def blocks_of(text: str) -> list[str]:
-    reading = read_dump(text, Config(kind="text"))
-    return [b.text for b in unwrap(segment(reading.text))]
+    """The blocks the cleaner cuts a dump into (whatever it then decides on them)."""
+    blocks = clean(text, kind="text").to_dict(explain=True)["blocks"]
+    return [str(b["text"]) for b in blocks]  # type: ignore[union-attr]
 
 
 @cache
