@@ -17,12 +17,11 @@ from itertools import islice
 from pathlib import Path
 
 import benchlib as bl
+import floors
 import ftr_effect
 
 BASELINE_PATH = bl.REPO_ROOT / "tests" / "accuracy_baseline.json"
-BASELINE_MARGIN = 0.005
-"""Floor = measured F1 minus this, so run-to-run noise (none is expected: every
-system is deterministic) or a tiny trade-off does not fail the gate."""
+CHANGELOG_PATH = bl.REPO_ROOT / "CHANGELOG.md"
 
 DEFAULT_JOBS = 2
 PROGRESS_EVERY = 50
@@ -39,6 +38,7 @@ HEADER = ("set", "mode", "system", "F1", "P", "R", "pages/s", "with", "without",
 ERR_UNKNOWN = "unknown {what}: {names} (choose from {choices})"
 ERR_NO_BENCHMARKS = "benchmarks folder not found: {path}"
 ERR_BASELINE_LIMIT = "--write-baseline needs whole sets: drop --limit"
+ERR_LOWER_ALONE = "--lower-floor and --reason go with --write-baseline"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise ValueError(ERR_NO_BENCHMARKS.format(path=args.benchmarks))
         if args.write_baseline and args.limit:
             raise ValueError(ERR_BASELINE_LIMIT)
+        lower = _lowering(args, sets, modes)
     except ValueError as exc:
         print(f"evaluate: {exc}", file=sys.stderr)
         return 2
@@ -67,8 +68,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(_as_json(summaries, outcomes), indent=1) + "\n")
     if args.write_baseline:
-        write_baseline(summaries, BASELINE_PATH)
+        write_baseline(summaries, BASELINE_PATH, lower, args.reason or "")
     return 0
+
+
+def _lowering(
+    args: argparse.Namespace, sets: Sequence[str], modes: Sequence[str]
+) -> list[floors.Key]:
+    """The floors the user asked to lower (checked before the long run starts)."""
+    if (args.lower_floor or args.reason) and not args.write_baseline:
+        raise ValueError(ERR_LOWER_ALONE)
+    if args.lower_floor and not (args.reason or "").strip():
+        raise ValueError(floors.ERR_REASON)
+    keys = [floors.parse_key(value) for value in args.lower_floor]
+    for key in keys:
+        if key[0] not in sets or key[1] not in modes:
+            raise ValueError(floors.ERR_LOWER_UNKNOWN.format(key="/".join(key)))
+    return keys
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -113,7 +129,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--write-baseline",
         action="store_true",
-        help=f"write the cleaner's F1 - {BASELINE_MARGIN} as the gate's floors",
+        help=f"raise the gate's floors to the cleaner's F1 - {floors.BASELINE_MARGIN} "
+        "where that is higher (a floor never falls unless --lower-floor names it)",
+    )
+    parser.add_argument(
+        "--lower-floor",
+        action="append",
+        default=[],
+        metavar="SET/MODE",
+        help="with --write-baseline: also lower this floor (e.g. wcxb/text:inscriptis) "
+        "if the figure fell; repeatable; needs --reason",
+    )
+    parser.add_argument(
+        "--reason", help="why the floors named by --lower-floor fall (goes to CHANGELOG.md)"
     )
     return parser.parse_args(argv)
 
@@ -301,18 +329,20 @@ def _as_json(summaries: dict[bl.Key, bl.Summary], outcomes: list[bl.Outcome]) ->
 
 
 def write_baseline(
-    summaries: dict[bl.Key, bl.Summary], path: Path, log: Callable[[str], None] = print
+    summaries: dict[bl.Key, bl.Summary],
+    path: Path,
+    lower: Sequence[floors.Key] = (),
+    reason: str = "",
+    log: Callable[[str], None] = print,
 ) -> None:
-    """Merge the cleaner's measured F1 minus the margin into the baseline file."""
-    floors: dict[str, dict[str, float]] = (
-        json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    )
-    for (set_name, mode, system), summary in sorted(summaries.items()):
-        if system == bl.CLEANER:
-            floor = round(max(0.0, summary.scores.f1 - BASELINE_MARGIN), 4)
-            floors.setdefault(set_name, {})[mode] = floor
-    path.write_text(json.dumps(floors, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    log(f"\nwrote floors to {path}")
+    """Raise the gate's measured floors to the cleaner's F1 minus the margin where that
+    is higher; lower only the floors in `lower`, logging `reason` in CHANGELOG.md."""
+    figures = {
+        (set_name, mode): summary.scores.f1
+        for (set_name, mode, system), summary in summaries.items()
+        if system == bl.CLEANER
+    }
+    floors.renew(path, floors.MEASURED, figures, lower, reason, CHANGELOG_PATH, log)
 
 
 if __name__ == "__main__":

@@ -214,11 +214,14 @@ def test_missing_file_in_a_batch_fails_alone(tmp_path: Path) -> None:
 def test_jobs_2_writes_the_same_files_as_jobs_1(tmp_path: Path) -> None:
     pages = make_tree(tmp_path)
     one, two = tmp_path / "one", tmp_path / "two"
-    run(pages, "--out-dir", one, "-j", "1")
-    run(pages, "--out-dir", two, "-j", "2")
-    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    results = [run(pages, "--out-dir", one, "-j", "1"), run(pages, "--out-dir", two, "-j", "2")]
+    assert [r.exit_code for r in results] == [cli.EXIT_PARTIAL] * 2, "bad.bin fails in both"
+    files = sorted(str(p.relative_to(one)) for p in one.rglob("*") if p.is_file())
+    assert files == ["a.txt", "b.txt", "site/1.txt", "site/2.txt", "site/3.txt", "site/4.txt"]
+    assert files == sorted(str(p.relative_to(two)) for p in two.rglob("*") if p.is_file())
     assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+    assert "North Korea" in (two / "a.txt").read_text(encoding="utf-8")
+    assert "Part 0 of story 3" in (two / "site" / "3.txt").read_text(encoding="utf-8")
 
 
 # --- JSON Lines -----------------------------------------------------------------------
@@ -255,10 +258,16 @@ def test_jsonl_fields_are_configurable_and_stdin_works() -> None:
 def test_jsonl_out_file_and_jobs_2_match_jobs_1(tmp_path: Path) -> None:
     source = tmp_path / "in.jsonl"
     make_jsonl(source)
-    run("--jsonl", source, "--jsonl-out", tmp_path / "one.jsonl", "-j", "1")
-    run("--jsonl", source, "--jsonl-out", tmp_path / "two.jsonl", "-j", "2")
+    results = [
+        run("--jsonl", source, "--jsonl-out", tmp_path / "one.jsonl", "-j", "1"),
+        run("--jsonl", source, "--jsonl-out", tmp_path / "two.jsonl", "-j", "2"),
+    ]
+    assert [r.exit_code for r in results] == [cli.EXIT_PARTIAL] * 2, "lines 2 and 4 fail"
+    assert all(r.stdout == "" for r in results), "records go to the file, not stdout"
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
-    assert len((tmp_path / "one.jsonl").read_text().splitlines()) == 5
+    written = records((tmp_path / "two.jsonl").read_text())
+    assert [r["id"] for r in written] == ["one", 2, "three", "four", "five"]
+    assert "North Korea" in str(written[0]["text"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl", "one.jsonl", "two.jsonl"]
 
 

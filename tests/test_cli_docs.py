@@ -10,20 +10,47 @@ import pytest
 from cleaner import cli
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-SECTION = "## Command line"
+SECTION = "Command line"
+"""The CLI section is the first heading, of any level, whose title holds these words
+(case-folded, a hyphen read as a space): "## Command line", "### The command-line tool"."""
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def headings(text: str) -> list[tuple[int, int, str]]:
+    """(line index, level, title) of each Markdown heading outside fenced code."""
+    found = []
+    fenced = False
+    for i, line in enumerate(text.splitlines()):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (m := _HEADING.match(line)):
+            found.append((i, len(m.group(1)), m.group(2)))
+    return found
+
+
+def section_of(text: str) -> str | None:
+    """The CLI section of a Markdown text, from its heading to the next heading of the
+    same or a higher level (None when no heading names it)."""
+    lines = text.splitlines()
+    found = headings(text)
+    for n, (start, level, title) in enumerate(found):
+        if SECTION.casefold() in title.casefold().replace("-", " "):
+            ends = (i for i, lvl, _ in found[n + 1 :] if lvl <= level)
+            return "\n".join(lines[start : next(ends, len(lines))])
+    return None
 
 
 def cli_section() -> str | None:
-    """The README's `## Command line` section, up to the next second-level heading."""
-    if not README.exists():
-        return None
-    text = README.read_text(encoding="utf-8")
-    start = text.find(SECTION + "\n")
-    if start < 0:
-        return None
-    rest = text[start + len(SECTION) :]
-    end = re.search(r"^## ", rest, flags=re.M)
-    return rest[: end.start()] if end else rest
+    """README.md's CLI section."""
+    return section_of(README.read_text(encoding="utf-8"))
+
+
+def readme_cli_section() -> str:
+    section = cli_section()
+    assert section is not None, f"README.md has no heading containing {SECTION!r}"
+    return section
 
 
 def option_names() -> list[str]:
@@ -33,26 +60,10 @@ def option_names() -> list[str]:
     return names
 
 
-PENDING: frozenset[str] = frozenset()
-"""The batch options of issue 5, not yet in the README: known failures, kept strict so
-the list must shrink as soon as the README documents them."""
-
-
-def documented_param(option: str) -> object:
-    if cli_section() is None:
-        reason = "README.md has no '## Command line' section yet"
-    elif option in PENDING:
-        reason = "batch option not documented in README.md yet (issue 5)"
-    else:
-        return option
-    return pytest.param(option, marks=pytest.mark.xfail(reason=reason, strict=True))
-
-
-@pytest.mark.parametrize("option", [documented_param(o) for o in option_names()])
+@pytest.mark.parametrize("option", option_names())
 def test_option_is_documented_in_readme(option: str) -> None:
-    section = cli_section()
-    assert section is not None
-    assert re.search(rf"{re.escape(option)}\b", section), f"{option} is not in {SECTION}"
+    section = readme_cli_section()
+    assert re.search(rf"{re.escape(option)}\b", section), f"{option} is not in the CLI section"
 
 
 def test_every_option_is_checked() -> None:
@@ -90,3 +101,19 @@ def test_help_reads_like_the_readme_recipes() -> None:
         assert what in shown_lines, f"clean --help lacks the recipe {what!r}"
         assert command in shown_lines, f"clean --help lacks {command!r}"
         assert shown_lines.index(command) == shown_lines.index(what) + 1
+
+
+def test_a_readme_without_the_section_is_found_out() -> None:
+    assert section_of("# Tool\n\n## Usage\n\n`--jobs`\n") is None
+    assert section_of("# Tool\n\n```\n## Command line\n```\n`--jobs`\n") is None
+
+
+def test_the_section_is_found_by_any_heading_naming_it() -> None:
+    text = (
+        "# Tool\n\n## Using the command-line tool\n\n`--jobs`\n\n### Exit codes\n\n4\n\n"
+        "## Library\n\n`--out-dir`\n"
+    )
+    section = section_of(text)
+    assert section is not None
+    assert "--jobs" in section and "Exit codes" in section
+    assert "--out-dir" not in section
