@@ -37,6 +37,8 @@ NOT_RUN = {
     "ruff": "the style check, run by the developers, not an example",
     "mypy": "the type check, run by the developers, not an example",
     "python -m pytest": "the test suite itself (its install command is checked)",
+    "(cd rust": "enters the Rust core's folder for its own checks",
+    "cargo": "the Rust core's own checks and tests, which CI runs",
 }
 """Command kinds the test does not run, and why."""
 
