@@ -79,3 +79,18 @@ def test_the_shipped_rules_compile_in_the_core_and_bad_ones_are_named_by_line(
     assert [p.split(": ")[0] for p in problems] == [f"{folder}/bad.toml:5", f"{folder}/bad.toml:8"]
     shipped = Path(__file__).resolve().parent.parent / "cleaner" / "sites"
     assert check_directory(shipped) == []
+
+
+def test_the_stub_file_matches_the_built_core() -> None:
+    """`cleaner/_core.pyi` names every function and class the core exports, with their
+    arguments (mypy's stubtest, as pydantic-core checks its stub)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "cleaner._core"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
