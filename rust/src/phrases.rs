@@ -6,6 +6,7 @@
 use regex::{Regex, RegexBuilder};
 
 use crate::error::{CoreError, PatternError};
+use crate::patterns::pattern_errors;
 use crate::pyunicode::{char_len, is_space};
 
 /// Compiled size a single rule pattern may take; a pattern past it is a mistake in a
@@ -91,22 +92,11 @@ impl PhraseBook {
     /// every pattern that does not compile is reported, not just the first.
     pub fn new(categories: &[CategorySpec], ends: &[Vec<String>]) -> Result<Self, CoreError> {
         let mut errors = Vec::new();
-        let mut check = |group: &str, k: usize, patterns: &[String]| {
-            for (n, pattern) in patterns.iter().enumerate() {
-                if let Err(error) = compile(pattern) {
-                    errors.push(PatternError::new(
-                        format!("{group}[{k}].patterns[{n}]"),
-                        pattern,
-                        &error,
-                    ));
-                }
-            }
-        };
         for (k, category) in categories.iter().enumerate() {
-            check("category", k, &category.patterns);
+            errors.extend(named_errors("category", k, &category.patterns));
         }
         for (k, patterns) in ends.iter().enumerate() {
-            check("end_marker", k, patterns);
+            errors.extend(named_errors("end_marker", k, patterns));
         }
         if !errors.is_empty() {
             return Err(CoreError::Patterns(errors));
@@ -143,6 +133,18 @@ impl PhraseBook {
         let trimmed = trim_marks(text);
         self.ends.iter().position(|marker| marker.is_match(trimmed))
     }
+}
+
+/// The patterns of one list that do not compile, each named by its place in the data.
+fn named_errors(group: &str, k: usize, patterns: &[String]) -> Vec<PatternError> {
+    pattern_errors(patterns)
+        .into_iter()
+        .map(|(n, message)| PatternError {
+            place: format!("{group}[{k}].patterns[{n}]"),
+            pattern: patterns[n].clone(),
+            message,
+        })
+        .collect()
 }
 
 /// A list bullet and the space after it (`^[*•·◦▪‣-]\s+`).

@@ -73,14 +73,6 @@ fn segment(py: Python<'_>, text: &str, unwrap: bool) -> PyResult<Vec<(String, bo
         .collect())
 }
 
-/// `segment.fold` of each text.
-#[pyfunction]
-fn fold_all(py: Python<'_>, texts: Vec<String>) -> PyResult<Vec<String>> {
-    detached(py, move || {
-        Ok(texts.iter().map(|t| blocks::fold(t)).collect())
-    })
-}
-
 /// `segment.fold` of one text.
 #[pyfunction]
 fn fold(text: &str) -> String {
@@ -491,7 +483,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_function(wrap_pyfunction!(segment, m)?)?;
     m.add_function(wrap_pyfunction!(fold, m)?)?;
-    m.add_function(wrap_pyfunction!(fold_all, m)?)?;
     m.add_function(wrap_pyfunction!(measure_all, m)?)?;
     m.add_function(wrap_pyfunction!(title_case_lead, m)?)?;
     m.add_function(wrap_pyfunction!(pattern_errors, m)?)?;
