@@ -54,13 +54,30 @@ class Label(StrEnum):
     BAD = "bad"
 
 
+class BlockKind(StrEnum):
+    """What a block is in the article's structure (its markdown form). A block's
+    `level` says more: a heading's level (1-6), a list item's depth (1 = top level);
+    0 for the other kinds."""
+
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE = "table"
+    CODE = "code"
+    QUOTE = "quote"
+    CAPTION = "caption"
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One paragraph-like unit of the page text (a non-empty line of a dump)."""
+    """One paragraph-like unit of the page text (a non-empty line of a dump), and
+    what it is in the article's structure where the markup or the dump shows it."""
 
     index: int
     text: str
     blank_before: bool = False
+    kind: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0
 
 
 @dataclass(frozen=True, slots=True)
