@@ -53,7 +53,7 @@ def decided(state: TextState) -> _core.PageDecisions:
     return _core.PageDecisions(
         [b.text for b in page.blocks],
         [b.blank_before for b in page.blocks],
-        core_stoplist(page.language),
+        core_stoplist(*page.stoplists),
         [LABEL_CODES[label] for label in state.free_labels],
         [LABEL_CODES[label] for label in state.labels],
         [i in page.marks for i in range(n)],

@@ -15,6 +15,9 @@ from cleaner import _core
 @dataclass(frozen=True, slots=True)
 class Features:
     chars: int
+    """The block's length in characters, a Han, kana or Hangul character counted as
+    two (`WIDE_CHAR_WEIGHT` in `rust/src/features.rs`): the lengths jusText's labels
+    compare with were set on European text."""
     words: int
     stopwords: int
     stopword_density: float

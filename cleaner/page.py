@@ -15,9 +15,15 @@ class Page:
     blocks: list[Block]
     features: list[Features]
     language: str
+    """The page's main language, as a stoplist name (whether or not a list exists)."""
     url: str | None = None
     author: str | None = None
     marks: dict[int, Mark] = field(default_factory=dict)
+    language_code: str = ""
+    """The main language's ISO code, as reported."""
+    stoplists: tuple[str, ...] = ()
+    """Every stoplist the page's words were counted against (none for a language
+    judged by length alone)."""
 
     def __len__(self) -> int:
         return len(self.blocks)

@@ -75,5 +75,5 @@ def _merge_meta(meta: Metadata, state: textmode.TextState, url: str | None) -> M
         date=meta.date or found.date,
         site=site,
         url=meta.url or url,
-        language=meta.language or iso_code(page.language),
+        language=meta.language or page.language_code or iso_code(page.language),
     )

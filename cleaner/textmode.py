@@ -11,7 +11,7 @@ from cleaner.config import Config
 from cleaner.decision import final_keep
 from cleaner.extent import Extent
 from cleaner.features import measure_all
-from cleaner.language import core_stoplist, guess_language
+from cleaner.language import core_stoplist, given_language, guess_page_language
 from cleaner.page import Page
 from cleaner.results import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.rules import bio, boxes, captions, cards, comments, forms, repeats, social, tags, toc
@@ -67,9 +67,16 @@ def new_state(
     `known_title` is the page's title where the markup named it; `headline` the
     heading a markdown dump marked as the page's first (`cleaner.markdown`)."""
     text = "\n".join(b.text for b in blocks)
-    language = config.language or guess_language(text)
-    features = measure_all([b.text for b in blocks], core_stoplist(language))
-    page = Page(blocks, features, language, url)
+    language = given_language(config.language) if config.language else guess_page_language(text)
+    features = measure_all([b.text for b in blocks], core_stoplist(*language.stoplists))
+    page = Page(
+        blocks,
+        features,
+        language.name,
+        url,
+        language_code=language.code,
+        stoplists=language.stoplists,
+    )
     return TextState(page, config, trusted, known_title=known_title, headline=headline)
 
 

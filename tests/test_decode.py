@@ -263,15 +263,14 @@ def test_clean_cjk_dump_comes_back_whole(language: str) -> None:
     assert_story(clean(dump(language), kind="text").text, language)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="classify.LENGTH_LOW counts 70 characters; a CJK paragraph of 55-80 characters "
-    "(~200 in English) is labelled short",
-)
 @pytest.mark.parametrize("language", CJK)
 def test_cjk_dump_with_menus_keeps_its_paragraphs(language: str) -> None:
     document = "Home\nNews\nSign in\n" + dump(language) + "Privacy policy\n"
-    assert_story(clean(document, kind="text").text, language)
+    result = clean(document, kind="text")
+    assert_story(result.text, language)
+    assert result.language == language
+    for menu in ("Home", "Sign in", "Privacy policy"):
+        assert menu not in result.text
 
 
 # The HTML declares one charset and its bytes are in another.
