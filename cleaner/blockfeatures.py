@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from cleaner import _core
-from cleaner.language import core_stoplist
 from cleaner.results import Label, Reason
 
 if TYPE_CHECKING:
@@ -53,7 +52,7 @@ def decided(state: TextState) -> _core.PageDecisions:
     return _core.PageDecisions(
         [b.text for b in page.blocks],
         [b.blank_before for b in page.blocks],
-        core_stoplist(*page.stoplists),
+        page.measured_with,
         [LABEL_CODES[label] for label in state.free_labels],
         [LABEL_CODES[label] for label in state.labels],
         [i in page.marks for i in range(n)],

@@ -80,13 +80,22 @@ def stoplist(language: str) -> frozenset[str]:
 
 
 @cache
-def core_stoplist(*languages: str) -> _core.Stoplist:
+def core_stoplist(*languages: str, wide: bool = False) -> _core.Stoplist:
     """The union of the languages' stoplists as the Rust core's measures read it, built
-    once per combination."""
+    once per combination; `wide` where the page is in Chinese, Japanese or Korean, whose
+    characters count double in a block's length (`WIDE_CHAR_WEIGHT` in
+    `rust/src/features.rs`)."""
     words: set[str] = set()
     for language in languages:
         words |= stoplist(language)
-    return _core.Stoplist(sorted(words))
+    return _core.Stoplist(sorted(words), wide_weight=WIDE_CHAR_WEIGHT if wide else 1)
+
+
+WIDE_CHAR_WEIGHT = 2
+"""As `rust/src/features.rs` says why."""
+
+WIDE_SCRIPT_CODES = frozenset({"ja", "zh", "zh-Hant", "ko"})
+"""CLD2's codes of the languages written in Han, kana or Hangul."""
 
 
 @cache
@@ -109,6 +118,15 @@ class PageLanguage:
     """The stoplists a block's words are counted against: the main language's, and
     further ones where part of the page is in another language; none where the main
     language is judged by length alone."""
+
+    @property
+    def wide(self) -> bool:
+        """Whether the page is in a language written in Han, kana or Hangul."""
+        return self.code in WIDE_SCRIPT_CODES
+
+    def core_stoplist(self) -> _core.Stoplist:
+        """What the core measures the page's blocks with."""
+        return core_stoplist(*self.stoplists, wide=self.wide)
 
 
 LENGTH_ONLY = frozenset({"Korean"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cleaner import _core
 from cleaner.features import Features
 from cleaner.results import Block, Mark
 
@@ -16,14 +17,14 @@ class Page:
     features: list[Features]
     language: str
     """The page's main language, as a stoplist name (whether or not a list exists)."""
+    measured_with: _core.Stoplist
+    """The stopwords (of every language the page is judged in) and length weights the
+    features were measured with (`cleaner.language.PageLanguage`)."""
     url: str | None = None
     author: str | None = None
     marks: dict[int, Mark] = field(default_factory=dict)
     language_code: str = ""
     """The main language's ISO code, as reported."""
-    stoplists: tuple[str, ...] = ()
-    """Every stoplist the page's words were counted against (none for a language
-    judged by length alone)."""
 
     def __len__(self) -> int:
         return len(self.blocks)

@@ -11,7 +11,7 @@ from cleaner.config import Config
 from cleaner.decision import final_keep
 from cleaner.extent import Extent
 from cleaner.features import measure_all
-from cleaner.language import core_stoplist, given_language, guess_page_language
+from cleaner.language import given_language, guess_page_language
 from cleaner.page import Page
 from cleaner.results import Block, BlockDecision, Label, Mark, Reason, Removal
 from cleaner.rules import bio, boxes, captions, cards, comments, forms, repeats, social, tags, toc
@@ -68,14 +68,14 @@ def new_state(
     heading a markdown dump marked as the page's first (`cleaner.markdown`)."""
     text = "\n".join(b.text for b in blocks)
     language = given_language(config.language) if config.language else guess_page_language(text)
-    features = measure_all([b.text for b in blocks], core_stoplist(*language.stoplists))
+    features = measure_all([b.text for b in blocks], language.core_stoplist())
     page = Page(
         blocks,
         features,
         language.name,
+        language.core_stoplist(),
         url,
         language_code=language.code,
-        stoplists=language.stoplists,
     )
     return TextState(page, config, trusted, known_title=known_title, headline=headline)
 

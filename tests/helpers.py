@@ -20,6 +20,6 @@ PROSE = [
 def page_of(*lines: str, author: str | None = None) -> Page:
     blocks = segment("\n".join(lines))
     features = measure_all([b.text for b in blocks], core_stoplist("English"))
-    page = Page(blocks, features, "English", stoplists=("English",))
+    page = Page(blocks, features, "English", core_stoplist("English"))
     page.author = author
     return page

@@ -46,10 +46,12 @@ def test_article_in_a_script_without_spaces_stays_and_its_chrome_goes(
 def test_a_language_without_a_stoplist_is_judged_by_length() -> None:
     guessed = guess_page_language(dump("ja"))
     assert (guessed.name, guessed.code, guessed.stoplists) == ("Japanese", "ja", ())
+    assert guessed.wide and not guess_page_language(dump("th")).wide
 
 
 def test_korean_is_judged_by_length_though_a_list_exists() -> None:
-    assert guess_page_language(dump("ko")).stoplists == ()
+    guessed = guess_page_language(dump("ko"))
+    assert (guessed.stoplists, guessed.wide) == ((), True)
 
 
 def test_article_in_another_language_than_the_site_chrome_stays() -> None:
@@ -66,7 +68,8 @@ def test_article_in_another_language_than_the_site_chrome_stays() -> None:
 
 def test_a_single_language_page_uses_its_list_alone() -> None:
     english = "The dog is in the house and it does not want to go out today. " * 5
-    assert guess_page_language(english).stoplists == ("English",)
+    guessed = guess_page_language(english)
+    assert (guessed.stoplists, guessed.wide) == (("English",), False)
 
 
 @pytest.mark.parametrize("named", ["ko", "Korean"])

@@ -2,8 +2,6 @@
 //! interpreter, call one pure function, convert the result or the error. No step
 //! lives here.
 
-use std::collections::HashSet;
-
 use pyo3::exceptions::PyValueError;
 use pyo3::panic::PanicException;
 use pyo3::prelude::*;
@@ -12,7 +10,7 @@ use pyo3::{create_exception, IntoPyObjectExt};
 
 use crate::blockfeatures;
 use crate::error::CoreError;
-use crate::features::{measure, Features};
+use crate::features::{measure, Features, Lexicon};
 use crate::forest::{sigmoid, Forest as CoreForest};
 use crate::patterns;
 use crate::phrases::{CategorySpec, PhraseBook as CorePhraseBook};
@@ -85,23 +83,28 @@ fn title_case_lead(text: &str) -> usize {
     blockfeatures::title_case_lead(text)
 }
 
-/// A language's stopwords, case-folded, held once per process.
+/// What a page's blocks are measured with (`features::Lexicon`): its stopwords,
+/// case-folded, and the weight of a wide character; held once per process.
 #[pyclass(frozen, module = "cleaner._core")]
 struct Stoplist {
-    words: HashSet<String>,
+    lexicon: Lexicon,
 }
 
 #[pymethods]
 impl Stoplist {
     #[new]
-    fn new(words: Vec<String>) -> Self {
+    #[pyo3(signature = (words, *, wide_weight = 1))]
+    fn new(words: Vec<String>, wide_weight: usize) -> Self {
         Self {
-            words: words.into_iter().collect(),
+            lexicon: Lexicon {
+                stopwords: words.into_iter().collect(),
+                wide_weight,
+            },
         }
     }
 
     fn __len__(&self) -> usize {
-        self.words.len()
+        self.lexicon.stopwords.len()
     }
 }
 
@@ -132,7 +135,7 @@ fn measure_all(
     detached(py, || {
         Ok(texts
             .iter()
-            .map(|t| as_tuple(measure(t, &stoplist.words)))
+            .map(|t| as_tuple(measure(t, &stoplist.lexicon)))
             .collect())
     })
 }
@@ -271,7 +274,12 @@ impl PageDecisions {
         }
         let (free, labels) = (labels_of(&free)?, labels_of(&labels)?);
         let stoplist = stoplist.get();
-        let features = py.detach(|| texts.iter().map(|t| measure(t, &stoplist.words)).collect());
+        let features = py.detach(|| {
+            texts
+                .iter()
+                .map(|t| measure(t, &stoplist.lexicon))
+                .collect()
+        });
         Ok(Self {
             texts,
             blank_before,

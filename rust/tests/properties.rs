@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use _core::features::measure;
+use _core::features::{measure, Lexicon};
 use _core::forest::Forest;
 use _core::phrases::{CategorySpec, PhraseBook};
 use _core::pyunicode::{char_len, is_space};
@@ -89,9 +89,11 @@ proptest! {
 
     #[test]
     fn measures_are_consistent(text in page_text()) {
-        let stops: HashSet<String> = ["the", "of", "ß", "ss"].iter().map(|s| (*s).to_owned()).collect();
-        let f = measure(&text, &stops);
+        let stopwords: HashSet<String> = ["the", "of", "ß", "ss"].iter().map(|s| (*s).to_owned()).collect();
+        let f = measure(&text, &Lexicon { stopwords, wide_weight: 1 });
         prop_assert_eq!(f.chars, char_len(&text));
+        let wide = measure(&text, &Lexicon { wide_weight: 2, ..Lexicon::default() });
+        prop_assert!(wide.chars >= f.chars && wide.chars <= 2 * f.chars);
         prop_assert!(f.stopwords <= f.words);
         prop_assert!((0.0..=1.0).contains(&f.stopword_density));
         prop_assert!((0.0..=1.0).contains(&f.capitalised_share));
