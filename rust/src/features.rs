@@ -82,12 +82,18 @@ fn sentence_count(text: &str) -> usize {
 /// model's answers on two English development pages (F1 0.89 -> 0.84, 0.76 -> 0.74).
 pub const WIDE_CHAR_WEIGHT: usize = 2;
 
-/// What a page's blocks are measured with: its stoplists' words, case-folded, and the
-/// weight of a wide character in a block's length (1, or `WIDE_CHAR_WEIGHT` on a page
-/// in Chinese, Japanese or Korean).
+/// What a page's blocks are measured with: the stoplists of the page's languages,
+/// their words case-folded, and the weight of a wide character in a block's length
+/// (1, or `WIDE_CHAR_WEIGHT` on a page in Chinese, Japanese or Korean).
+///
+/// A block's stopwords are counted against each list and the list that finds most
+/// counts: each block is judged in its own language. The union of the lists, tried
+/// first, let the English words of an Italian page's product names count beside its
+/// Italian ones and moved the block model's answers (a development page's F1 0.80 ->
+/// 0.58).
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    pub stopwords: HashSet<String>,
+    pub stoplists: Vec<HashSet<String>>,
     pub wide_weight: usize,
 }
 
@@ -231,19 +237,19 @@ pub fn handle_count(text: &str) -> usize {
 
 /// The measures of one block.
 pub fn measure(text: &str, lexicon: &Lexicon) -> Features {
-    let stopwords = &lexicon.stopwords;
+    let lists = &lexicon.stoplists;
+    let mut found = vec![0usize; lists.len()];
     let mut n = 0;
-    let mut stops = 0;
     let mut alpha = 0;
     let mut capitalised = 0;
     let mut folded = String::new();
     for word in words(text) {
         n += 1;
-        if !stopwords.is_empty() {
+        if !lists.is_empty() {
             folded.clear();
             casefold_into(word, &mut folded);
-            if stopwords.contains(folded.as_str()) {
-                stops += 1;
+            for (count, list) in found.iter_mut().zip(lists) {
+                *count += usize::from(list.contains(folded.as_str()));
             }
         }
         let first = word.chars().next().expect("a word has a character");
@@ -254,6 +260,7 @@ pub fn measure(text: &str, lexicon: &Lexicon) -> Features {
             }
         }
     }
+    let stops = found.into_iter().max().unwrap_or(0);
     let plain = char_len(text);
     let chars = weighted_len(text, lexicon.wide_weight);
     let linky = url_count(text) + handle_count(text);
@@ -284,12 +291,25 @@ mod tests {
 
     fn stops() -> Lexicon {
         Lexicon {
-            stopwords: ["the", "of", "and", "a"]
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect(),
+            stoplists: vec![list(&["the", "of", "and", "a"])],
             wide_weight: 1,
         }
+    }
+
+    fn list(words: &[&str]) -> HashSet<String> {
+        words.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn each_block_counts_in_the_language_that_fits_it_best() {
+        let two = Lexicon {
+            stoplists: vec![list(&["der", "die", "und"]), list(&["the", "of", "a"])],
+            wide_weight: 1,
+        };
+        let f = measure("The mayor of a town und der Rat", &two);
+        assert_eq!(f.stopwords, 3); // English: the, of, a; not five from the union
+        assert_eq!(measure("Der Rat und die Stadt", &two).stopwords, 3);
+        assert_eq!(measure("No list at all", &Lexicon::default()).stopwords, 0);
     }
 
     fn wide() -> Lexicon {

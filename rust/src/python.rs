@@ -2,6 +2,8 @@
 //! interpreter, call one pure function, convert the result or the error. No step
 //! lives here.
 
+use std::collections::HashSet;
+
 use pyo3::exceptions::PyValueError;
 use pyo3::panic::PanicException;
 use pyo3::prelude::*;
@@ -83,8 +85,8 @@ fn title_case_lead(text: &str) -> usize {
     blockfeatures::title_case_lead(text)
 }
 
-/// What a page's blocks are measured with (`features::Lexicon`): its stopwords,
-/// case-folded, and the weight of a wide character; held once per process.
+/// What a page's blocks are measured with (`features::Lexicon`): the stoplists of its
+/// languages, case-folded, and the weight of a wide character; held once per process.
 #[pyclass(frozen, module = "cleaner._core")]
 struct Stoplist {
     lexicon: Lexicon,
@@ -93,18 +95,22 @@ struct Stoplist {
 #[pymethods]
 impl Stoplist {
     #[new]
-    #[pyo3(signature = (words, *, wide_weight = 1))]
-    fn new(words: Vec<String>, wide_weight: usize) -> Self {
+    #[pyo3(signature = (lists, *, wide_weight = 1))]
+    fn new(lists: Vec<Vec<String>>, wide_weight: usize) -> Self {
         Self {
             lexicon: Lexicon {
-                stopwords: words.into_iter().collect(),
+                stoplists: lists
+                    .into_iter()
+                    .map(|words| words.into_iter().collect())
+                    .collect(),
                 wide_weight,
             },
         }
     }
 
+    /// How many stopwords the lists hold together.
     fn __len__(&self) -> usize {
-        self.lexicon.stopwords.len()
+        self.lexicon.stoplists.iter().map(HashSet::len).sum()
     }
 }
 

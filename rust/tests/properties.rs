@@ -90,7 +90,7 @@ proptest! {
     #[test]
     fn measures_are_consistent(text in page_text()) {
         let stopwords: HashSet<String> = ["the", "of", "ß", "ss"].iter().map(|s| (*s).to_owned()).collect();
-        let f = measure(&text, &Lexicon { stopwords, wide_weight: 1 });
+        let f = measure(&text, &Lexicon { stoplists: vec![stopwords], wide_weight: 1 });
         prop_assert_eq!(f.chars, char_len(&text));
         let wide = measure(&text, &Lexicon { wide_weight: 2, ..Lexicon::default() });
         prop_assert!(wide.chars >= f.chars && wide.chars <= 2 * f.chars);
