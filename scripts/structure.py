@@ -259,8 +259,11 @@ def run_page(page: bl.Page, modes: Sequence[str]) -> list[PageStructure]:
     html = page.html()
     results = []
     for mode in modes:
+        systems = systems_of(mode)
+        if not systems:
+            continue
         document, dump_error = bl.page_document(html, mode)
-        for name, system in systems_of(mode).items():
+        for name, system in systems.items():
             markdown, _, error = bl._timed_call(system, document, page.url)
             tallies = score(gold, parse(markdown))
             results.append(
