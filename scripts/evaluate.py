@@ -2,7 +2,9 @@
 
 HTML mode feeds each system the page; text mode feeds it a plain-text dump of the
 page (html-text, inscriptis, or html2text's markdown). Scores are the ScrapingHub
-shingle metric (`benchlib`); see `--help` for the options.
+shingle metric (`benchlib`); see `--help` for the options. `--structure` adds the
+structure scores of markdown outputs (`structure`); the worst-pages view
+(`worstpages`) follows the table whenever trafilatura and the cleaner both ran.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pathlib import Path
 import benchlib as bl
 import floors
 import ftr_effect
+import structure
+import worstpages
 
 BASELINE_PATH = bl.REPO_ROOT / "tests" / "accuracy_baseline.json"
 CHANGELOG_PATH = bl.REPO_ROOT / "CHANGELOG.md"
@@ -61,15 +65,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"evaluated {len(jobs)} pages in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     summaries = bl.summarise(outcomes)
     _report(summaries, outcomes, pages, args)
+    shares = worstpages.worst_shares(outcomes)
+    if shares:
+        print("\n" + "\n".join(worstpages.report_lines(shares)))
+    structures = _structure(pages, modes, args) if args.structure else {}
     if args.ftr:
         print("\nHTML mode with and without the fivefilters collection:\n")
         print("\n".join(ftr_effect.effect_table([p for ps in pages.values() for p in ps],
                                                  args.ftr, args.jobs)))  # fmt: skip
     if args.json:
-        args.json.write_text(json.dumps(_as_json(summaries, outcomes), indent=1) + "\n")
+        figures = _as_json(summaries, outcomes)
+        figures["worst_pages"] = worstpages.as_json(shares)
+        figures["structure"] = structure.as_json(structures)
+        args.json.write_text(json.dumps(figures, indent=1) + "\n")
     if args.write_baseline:
         write_baseline(summaries, BASELINE_PATH, lower, args.reason or "")
     return 0
+
+
+def _structure(
+    pages: dict[str, list[bl.Page]], modes: Sequence[str], args: argparse.Namespace
+) -> dict[structure.StructureKey, dict[str, structure.Tally]]:
+    """Score structure on the pages that have markdown gold, and print the report."""
+    started = time.perf_counter()
+    every = [p for ps in pages.values() for p in ps]
+    results = structure.run(every, modes, args.jobs, _progress_printer(started))
+    summaries = structure.summarise(results)
+    print("\nStructure of the markdown outputs (WCXB's markdown gold):\n")
+    if not structure.cleaner_has_markdown():
+        print("(this cleaner has no Result.markdown: its figures are n/a)")
+    print("\n".join(structure.report_lines(summaries, modes)))
+    for line in structure.errors(results)[:ERRORS_LISTED]:
+        print(f"  error: {line[:DIFF_WIDTH]}")
+    return summaries
 
 
 def _lowering(
@@ -123,6 +151,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="DIR",
         help="also measure HTML mode with the fivefilters collection in DIR (e.g. "
         "../shared/site-rules/ftr-site-config), on all pages and on those it covers",
+    )
+    parser.add_argument(
+        "--structure",
+        action="store_true",
+        help="also score structure (headings, list items, table cells, code lines) of "
+        "markdown outputs against WCXB's markdown gold: trafilatura's on the HTML and the "
+        "cleaner's in each selected mode (--systems does not apply)",
     )
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
@@ -295,7 +330,7 @@ def _token_key(text: str) -> str:
 # --- files ------------------------------------------------------------------------
 
 
-def _as_json(summaries: dict[bl.Key, bl.Summary], outcomes: list[bl.Outcome]) -> object:
+def _as_json(summaries: dict[bl.Key, bl.Summary], outcomes: list[bl.Outcome]) -> dict[str, object]:
     def summary(key: bl.Key, s: bl.Summary) -> dict[str, object]:
         return {
             "set": key[0],
