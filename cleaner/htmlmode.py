@@ -13,7 +13,7 @@ from copy import deepcopy
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cleaner import ftrmode, repair
+from cleaner import ftrmode, layouttables, repair
 from cleaner.config import Config
 from cleaner.inputkind import looks_like_html as looks_like_html  # where callers look
 from cleaner.results import Metadata, Removal
@@ -82,7 +82,8 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         doc, meta, trusted = _extract(html, url, config)
         if doc is None:
             return _nothing(url)
-        return Extracted(_text(doc), meta or Metadata(url=url), trusted=trusted, body=doc.body)
+        text, tree = _text_and_body(doc)
+        return Extracted(text, meta or Metadata(url=url), trusted=trusted, body=tree)
     body_html = prepared.body_html()
     doc, meta, trusted = _extract(prepared.page_html(), url, config)
     body = _extract(body_html, url, config, with_metadata=False)[0] if body_html else None
@@ -90,7 +91,7 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         log.debug(BODY_IGNORED, url, prepared.source)
         body = None
     chosen = body if body and body.text else doc
-    text = _text(chosen) if chosen is not None else ""
+    text, tree = _text_and_body(chosen) if chosen is not None else ("", None)
     meta = meta or Metadata(url=url)
     meta = replace(
         meta,
@@ -103,23 +104,29 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         meta,
         prepared.removed,
         trusted=trusted or body is not None,
-        body=chosen.body if chosen is not None else None,
+        body=tree,
     )
 
 
-def _text(doc: Any) -> str:
-    """The extracted tree as text, one paragraph per line: trafilatura's own text, but
-    without link targets and images, which the tree holds only when `Config.links` or
-    `Config.images` asked trafilatura to keep them (the words stay the same)."""
-    if doc.body is None or not doc.body.xpath(".//ref|.//graphic"):
-        return doc.text or ""
+def _text_and_body(doc: Any) -> tuple[str, Any]:
+    """The extracted tree, its layout tables replaced by their cells
+    (`cleaner.layouttables`), and its text, one paragraph per line: trafilatura's own
+    text where nothing changed, and never with the link targets and images the tree
+    holds when `Config.links` or `Config.images` asked trafilatura to keep them (the
+    words stay the same)."""
+    body = doc.body
+    unwrapped = layouttables.without_layout_tables(body)
+    if unwrapped is not None:
+        body = unwrapped
+    elif body is None or not body.xpath(".//ref|.//graphic"):
+        return doc.text or "", body
     from lxml import etree
     from trafilatura.xml import xmltotxt
 
-    plain = deepcopy(doc.body)
+    plain = deepcopy(body)
     etree.strip_tags(plain, "ref")
     etree.strip_elements(plain, "graphic", with_tail=False)
-    return xmltotxt(plain, include_formatting=False) or ""
+    return xmltotxt(plain, include_formatting=False) or "", body
 
 
 BODY_IGNORED = "%s: body rule of %s adds text the page's article lacks; ignored"
