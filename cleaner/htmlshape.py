@@ -5,9 +5,10 @@ a level and a markdown form, matched to the blocks the block steps read.
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 from typing import Any
 
 from cleaner.render import Shape
@@ -32,11 +33,29 @@ class Line:
     shape: Shape
 
 
-def walk(body: Any, *, links: bool = False, images: bool = False) -> list[Line]:
+_PRE = re.compile(r"<pre\b[^>]*>(.*?)</pre\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def preformatted(page: str) -> frozenset[str]:
+    """The words (whitespace-normalised) of each `<pre>` of a page. trafilatura writes a
+    `<pre>` without code-like text as a quote; its words tell the walk it was one."""
+    if "<pre" not in page and "<PRE" not in page:
+        return frozenset()
+    found = (html_lib.unescape(_TAG.sub("", m.group(1))) for m in _PRE.finditer(page))
+    return frozenset(key for key in (" ".join(t.split()) for t in found) if key)
+
+
+def walk(
+    body: Any, *, links: bool = False, images: bool = False, pre: frozenset[str] = frozenset()
+) -> list[Line]:
     """The lines of trafilatura's extracted tree, in order, each with its shape.
     `links` and `images` keep ref and graphic elements as markdown links and images
-    (the tree holds them only when trafilatura was asked to keep them)."""
-    walker = _Walker(links, images)
+    (the tree holds them only when trafilatura was asked to keep them); a quote whose
+    words are those of one of the page's `<pre>` (`preformatted`) is code."""
+    if body is None:
+        return []
+    walker = _Walker(links, images, pre)
     walker.container(body, quote=False)
     if walker.pending and walker.lines:
         last = walker.lines[-1]
@@ -46,9 +65,10 @@ def walk(body: Any, *, links: bool = False, images: bool = False) -> list[Line]:
 
 
 class _Walker:
-    def __init__(self, links: bool, images: bool) -> None:
+    def __init__(self, links: bool, images: bool, pre: frozenset[str]) -> None:
         self.links = links
         self.images = images
+        self.pre = pre
         self.lines: list[Line] = []
         self.groups = 0
         self.pending: list[str] = []
@@ -85,6 +105,8 @@ class _Walker:
             self.text_lines(element, Shape(BlockKind.HEADING, heading_level(element)))
         elif tag == "p" or (tag not in _BLOCK_TAGS and not _holds_blocks(element)):
             self.text_lines(element, Shape(BlockKind.QUOTE if quote else BlockKind.PARAGRAPH))
+        elif tag == "quote" and self.pre and " ".join(_all_text(element).split()) in self.pre:
+            self.code(element)
         elif tag == "quote":
             if _holds_blocks(element):
                 self.container(element, quote=True)
@@ -232,6 +254,10 @@ def _code_text(element: Any) -> Iterator[str]:
             yield child.tail
 
 
+def _all_text(element: Any) -> str:
+    return "".join(element.itertext())
+
+
 def _holds_blocks(element: Any) -> bool:
     return any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element)
 
@@ -257,49 +283,57 @@ def _key(text: str) -> str:
     return fold(text) or "".join(text.split())
 
 
+MATCH_WINDOW = 64
+"""How far ahead of the last matched line a block's line is looked for. The blocks are
+the lines of the same text, so they match in step; the window lets a block skip lines
+the segmenter joined or dropped, and a page's text dump (`cleaner.fallback`) skip the
+tree's lines it lacks, while a line that only happens to repeat far away is not taken."""
+
+MIN_PART_CHARS = 16
+"""A block that is only part of a line, or holds more than one, is matched to it only
+with at least this many characters of words in common: a short key ("home", "share")
+is contained in too many lines."""
+
+
 def match(blocks: Sequence[Block], lines: Sequence[Line]) -> list[Shape]:
     """Each block's shape: the line it is, matched in order on their words; a block
-    no line matches is a paragraph. A block may hold several lines where the
-    segmenter joined them (a hard-wrapped paragraph): it takes the first one's shape."""
-    block_keys = [_key(b.text) for b in blocks]
+    no line matches is a paragraph. A block that holds several lines (a hard-wrapped
+    paragraph the segmenter joined) or part of one takes that line's kind and level,
+    not its markdown form. Linear in the number of blocks."""
     line_keys = [_key(line.plain) for line in lines]
     shapes = [Shape()] * len(blocks)
-    matcher = SequenceMatcher(None, block_keys, line_keys, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
-                shapes[i] = lines[j].shape
-        elif op == "replace":
-            j = j1
-            for i in range(i1, i2):
-                found = _containing(block_keys[i], line_keys, j, j2)
-                if found is not None:
-                    shapes[i] = _joined(lines[found].shape, block_keys[i], line_keys[found])
-                    j = found
+    j = 0
+    for i, block in enumerate(blocks):
+        key = _key(block.text)
+        if not key:
+            continue
+        ahead = range(j, min(j + MATCH_WINDOW, len(lines)))
+        found = next((k for k in ahead if line_keys[k] == key), None)
+        if found is not None:
+            shapes[i] = lines[found].shape
+            j = found + 1
+            continue
+        if j < len(lines) and _overlaps(key, line_keys[j]):
+            shapes[i] = _joined(lines[j].shape)
+            while j < len(lines) and line_keys[j] and line_keys[j] in key:
+                j += 1  # the lines this block holds
     return shapes
 
 
-def _containing(key: str, line_keys: Sequence[str], start: int, end: int) -> int | None:
-    if not key:
-        return None
-    for j in range(start, end):
-        if line_keys[j] and (key in line_keys[j] or line_keys[j] in key):
-            return j
-    return None
+def _overlaps(key: str, line_key: str) -> bool:
+    shorter = min(len(key), len(line_key))
+    return shorter >= MIN_PART_CHARS and (key in line_key or line_key in key)
 
 
-def _joined(shape: Shape, block_key: str, line_key: str) -> Shape:
+def _joined(shape: Shape) -> Shape:
     """A line's shape for a block that is only part of it, or more than it: the kind
     and level stay, the markdown form (which would not say the same) goes."""
-    if block_key == line_key:
-        return shape
     return replace(shape, markdown=None, cells=())
 
 
-def shaped(
-    blocks: Sequence[Block], body: Any, *, links: bool = False, images: bool = False
-) -> tuple[list[Block], list[Shape]]:
-    """The blocks with their kinds and levels from the extracted tree, and their shapes."""
-    shapes = match(blocks, walk(body, links=links, images=images))
+def shaped(blocks: Sequence[Block], lines: Sequence[Line]) -> tuple[list[Block], list[Shape]]:
+    """The blocks with the kinds and levels of the lines they match (`match`), and
+    their shapes."""
+    shapes = match(blocks, lines)
     typed = [replace(b, kind=s.kind, level=s.level) for b, s in zip(blocks, shapes, strict=True)]
     return typed, shapes

@@ -28,15 +28,14 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
     trusted = False
     headline = None
     shapes: list[render.Shape] | None = None
+    lines: list[htmlshape.Line] = []
     if kind == "html":
         extracted = htmlmode.extract(decoded.text, url, config)
         text, meta, dom_removed = extracted.text, extracted.metadata, extracted.removed
         trusted = extracted.trusted
-        blocks = blocks_of(text)
-        if extracted.body is not None:
-            blocks, shapes = htmlshape.shaped(
-                blocks, extracted.body, links=config.links, images=config.images
-            )
+        pre = htmlshape.preformatted(decoded.text)
+        lines = htmlshape.walk(extracted.body, links=config.links, images=config.images, pre=pre)
+        blocks, shapes = htmlshape.shaped(blocks_of(text), lines)
     else:
         reading = read_dump(decoded.text, config)
         text, headline, meta = reading.text, reading.headline, Metadata(url=url)
@@ -50,7 +49,7 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         headline=headline,
     )
     if kind == "html" and config.html_fallback:
-        found = fallback.text_reading(decoded.text, settled, url, config)
+        found = fallback.text_reading(decoded.text, settled, url, config, lines)
         settled, shapes = (found, None) if found is not None else (settled, shapes)
     meta = _merge_meta(meta, settled.state, url)
     body = "\n\n".join(settled.kept)

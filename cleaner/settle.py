@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cleaner import textmode
+from cleaner import textmode, wholeblocks
 from cleaner.config import Config
 from cleaner.results import Block, BlockDecision, Removal
 from cleaner.segment import blocks_of
@@ -81,6 +81,9 @@ def clean_blocks(
         origin = [home[d.block] for d in decisions_again if d.kept]
         unsettled = len(kept_again) < len(kept)
         kept = kept_again
+    if [d.text for d in decisions if d.kept] == kept:  # else the indexes are not the first pass's
+        decisions, removed = wholeblocks.keep_code_whole(blocks, decisions, removed)
+        kept = [d.text for d in decisions if d.kept]
     removed.sort(key=lambda r: r.block)
     return Settled(first, kept, removed, decisions)
 

@@ -86,7 +86,7 @@ def test_blocks_match_lines_in_order_even_where_they_differ() -> None:
 def test_shaped_blocks_of_trafilaturas_own_text() -> None:
     from trafilatura.xml import xmltotxt
 
-    blocks, shapes = shaped(blocks_of(xmltotxt(TREE, include_formatting=False)), TREE)
+    blocks, shapes = shaped(blocks_of(xmltotxt(TREE, include_formatting=False)), walk(TREE))
     assert [b.kind for b in blocks] == [s.kind for s in shapes]
     kinds = {b.text: (b.kind, b.level) for b in blocks}
     assert kinds["Section"] == (BlockKind.HEADING, 2)

@@ -97,3 +97,29 @@ def test_links_and_images_appear_in_markdown_only_when_asked_for() -> None:
     assert "![The valley at dawn](https://example.org/valley.jpg)" in rich.markdown
     assert "](" not in plain.markdown
     assert "the full report for the council" in plain.markdown
+
+
+@pytest.mark.parametrize(
+    ("page", "must_keep", "must_drop"),
+    [
+        (
+            "html/code_blog_post.html",
+            ['```\nfn main() {\n    let a = 123;\n    println!("{}", a);\n}\n```', "$ ./main"],
+            ["Archive", "Share this post", "# Printing a number in Rust"],
+        ),
+        (
+            "html/layout_table_news.html",
+            ["| Night | 42 | 34 |", "\n\nThe owners said the mill had lost three large"],
+            ["| Front page", "Copyright 2004", "Advertisement"],
+        ),
+    ],
+)
+def test_html_fixture_markdown(
+    page: str, must_keep: list[str], must_drop: list[str], snapshot: SnapshotAssertion
+) -> None:
+    markdown = clean(read_fixture(page)).markdown
+    for needle in must_keep:
+        assert needle in markdown
+    for needle in must_drop:
+        assert needle not in markdown
+    assert markdown == snapshot
