@@ -211,7 +211,15 @@ class _Walker:
             tail = child.tail or ""
             lines[-1][0].append(tail)
             lines[-1][1].append(tail)
-        return [(" ".join("".join(p).split()), " ".join("".join(m).split())) for p, m in lines]
+        out: list[tuple[str, str]] = []
+        for p, m in lines:
+            plain, markdown = "".join(p).split("\n"), "".join(m).split("\n")
+            if len(plain) != len(markdown):  # never seen; the line stays whole
+                plain, markdown = [" ".join(plain)], [" ".join(markdown)]
+            # a line break in the text is one in the text output too
+            pairs = zip(plain, markdown, strict=True)
+            out.extend((" ".join(a.split()), " ".join(b.split())) for a, b in pairs)
+        return out
 
     def _inline_child(self, child: Any, lines: list[tuple[list[str], list[str]]]) -> None:
         plain, markdown = lines[-1]
@@ -225,6 +233,12 @@ class _Walker:
             markdown.append(self.image(child))
             return
         inner = self.inline(child)
+        if len(inner) > 1 and tag not in ("ref", "code"):
+            # a line break inside emphasis or a span breaks the line, as in the text output
+            plain.append(inner[0][0])
+            markdown.append(inner[0][1])
+            lines.extend(([p], [m]) for p, m in inner[1:])
+            return
         words = _flat(inner, 0)
         shown = _flat(inner, 1)
         if tag == "ref" and self.links and child.get("target") and words:

@@ -93,3 +93,15 @@ def test_shaped_blocks_of_trafilaturas_own_text() -> None:
     assert kinds["- Deep"] == (BlockKind.LIST_ITEM, 2)
     assert kinds["return 1"] == (BlockKind.CODE, 0)
     assert kinds["Said."] == (BlockKind.QUOTE, 0)
+
+
+def test_line_breaks_inside_text_and_emphasis_split_lines_as_the_text_output_does() -> None:
+    from trafilatura.xml import xmltotxt
+
+    tree = etree.fromstring(
+        "<body><p>Experts at Reviewed\nhave you covered.</p>"
+        '<p><hi rend="#b">Bold start<lb/>bold end</hi> and more</p></body>'
+    )
+    plain = [line.plain for line in walk(tree)]
+    assert plain == ["Experts at Reviewed", "have you covered.", "Bold start", "bold end and more"]
+    assert plain == xmltotxt(tree, include_formatting=False).splitlines()
