@@ -17,7 +17,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner import htmlmode, htmlshape, settle
+from cleaner import htmlmode, htmlshape, linematch, settle
 from cleaner.config import Config
 from cleaner.segment import blocks_of, fold
 from cleaner.settle import Settled
@@ -77,7 +77,7 @@ def text_reading(
     dump = htmlmode.text_dump(html)
     if not _may_hold_more(dump, html_body.kept, body_words):
         return None
-    blocks = htmlshape.shaped(blocks_of(dump), lines)[0] if lines else blocks_of(dump)
+    blocks = linematch.shaped(blocks_of(dump), lines)[0] if lines else blocks_of(dump)
     reading = settle.clean_blocks(blocks, url, config, trusted=False)
     reading_words = sum(len(block.split()) for block in reading.kept)
     if reading_words < GAP_RATIO * body_words:

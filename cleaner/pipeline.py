@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cleaner import fallback, htmlmode, htmlshape, markdown, render, settle, textmode
+from cleaner import fallback, htmlmode, htmlshape, linematch, markdown, render, settle, textmode
 from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import Problem
@@ -35,7 +35,7 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         trusted = extracted.trusted
         pre = htmlshape.preformatted(decoded.text)
         lines = htmlshape.walk(extracted.body, links=config.links, images=config.images, pre=pre)
-        blocks, shapes = htmlshape.shaped(blocks_of(text), lines)
+        blocks, shapes = linematch.shaped(blocks_of(text), lines)
     else:
         reading = read_dump(decoded.text, config)
         text, headline, meta = reading.text, reading.headline, Metadata(url=url)

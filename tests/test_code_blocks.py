@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner import clean, htmlmode, htmlshape, settle
+from cleaner import clean, htmlmode, htmlshape, linematch, settle
 from cleaner.config import Config
 from cleaner.results import Block, BlockDecision, BlockKind, Removal
 from cleaner.segment import blocks_of
@@ -37,7 +37,7 @@ def test_the_block_model_no_longer_cuts_holes_in_a_program() -> None:
     html = read_fixture(PAGE)
     extracted = htmlmode.extract(html, None, Config())
     lines = htmlshape.walk(extracted.body, pre=htmlshape.preformatted(html))
-    blocks, _ = htmlshape.shaped(blocks_of(extracted.text), lines)
+    blocks, _ = linematch.shaped(blocks_of(extracted.text), lines)
     title = extracted.metadata.title
     settled = settle.clean_blocks(blocks, None, Config(), trusted=False, known_title=title)
     for line in CODE:

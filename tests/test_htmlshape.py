@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from cleaner.htmlshape import heading_level, match, shaped, walk
+from cleaner.htmlshape import heading_level, walk
+from cleaner.linematch import match, shaped
 from cleaner.render import Shape
 from cleaner.results import Block, BlockKind
 from cleaner.segment import blocks_of
