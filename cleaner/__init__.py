@@ -3,12 +3,13 @@
 from cleaner.api import clean
 from cleaner.config import Config
 from cleaner.errors import CleanerError, Problem
-from cleaner.results import BlockDecision, Metadata, Reason, Removal, Result
+from cleaner.results import BlockDecision, BlockKind, Metadata, Reason, Removal, Result
 
 __version__ = "0.1.0"
 
 __all__ = [
     "BlockDecision",
+    "BlockKind",
     "CleanerError",
     "Config",
     "Metadata",

@@ -102,7 +102,10 @@ def _cleaned(item: Item, doc: Document, settings: Settings) -> Outcome:
         message = MESSAGES[Problem(result.problem)]
         return _failed(item, settings, str(result.problem), message, doc.id, doc.url, size)
     if settings.jsonl:
-        record = records.document_record(_doc_id(item, doc.id), doc.url, result, _extra(item))
+        body_format = settings.fmt if settings.fmt in records.BODY_FORMATS else "text"
+        record = records.document_record(
+            _doc_id(item, doc.id), doc.url, result, _extra(item), body_format
+        )
         output = records.json_line(record)
     else:
         output = records.render(result, settings.fmt, settings.explain)

@@ -28,7 +28,7 @@ from cleaner.api import clean
 from cleaner.config import MAX_INPUT, Config, is_known_language
 from cleaner.errors import INPUT_PROBLEMS, MESSAGES, CleanerError, Problem
 from cleaner.outcome import Outcome, Sink, Status, Summary
-from cleaner.records import render
+from cleaner.records import EXTENSIONS, FORMATS, render
 from cleaner.sources import Fields, Item, SourceError
 
 if TYPE_CHECKING:
@@ -104,6 +104,8 @@ Recipes:
     clean page.html --url https://example.com/a
   Standard input; JSON with the metadata and every removed block:
     clean - --format json < page.txt
+  The body as markdown (headings, lists, tables, code), links kept:
+    clean page.html --format markdown --links
   Every block, kept or dropped, with its reason and rule:
     clean page.txt --explain
   A folder: its .txt, .html and .htm pages (also .gz) below it, mirrored as .txt:
@@ -137,9 +139,13 @@ class InputError(Exception):
 @click.argument("inputs", nargs=-1, metavar="[FILE|DIR|WARC]...")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here, not stdout.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-    help="text: the body only; json: body, metadata and removal records.",
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+    help="text: the body only; markdown: the body with its headings, lists, tables and "
+    "code; json: body, kept blocks, metadata and removal records.  (JSON Lines records: "
+    "text or markdown picks the body's form.)",
 )  # fmt: skip
+@click.option("--links", is_flag=True, help="HTML: keep links in markdown, as [text](url).")
+@click.option("--images", is_flag=True, help="HTML: keep images in markdown, as ![alt](src).")
 @click.option("--explain", is_flag=True, help="Show every block with its decision and reason.")
 @click.option("--url", help="Where the page came from (selects site rules, fills metadata).")
 @click.option(
@@ -236,6 +242,8 @@ def _config(options: dict[str, Any]) -> Config:
             language=options["language"],
             site_rules=not options["no_site_rules"],
             markdown=not options["no_markdown"],
+            links=options["links"],
+            images=options["images"],
             rule_dirs=options["rule_dirs"],
             ftr_dirs=options["ftr_dirs"],
             timeout=options["timeout"] or None,
@@ -446,7 +454,7 @@ def _items(options: dict[str, Any]) -> Iterator[Item]:
                 start = item.index + 1
                 yield item
         return
-    extension = ".json" if options["fmt"] == "json" else ".txt"
+    extension = EXTENSIONS[options["fmt"]]
     yield from sources.file_items(inputs, extension)
 
 

@@ -80,6 +80,11 @@ class Config:
         become their text, images and emphasis marks go, wrapped paragraphs are
         joined. The output is then plain text, not markdown. Off keeps every line as
         the dump wrote it.
+    links:
+        In HTML mode, keep the article's links in its markdown (`Result.markdown`) as
+        `[text](url)`. The plain text is the same words either way.
+    images:
+        In HTML mode, keep the article's images in its markdown as `![alt](src)`.
     max_input:
         Documents longer than this (characters of a str, bytes of bytes) are refused
         with the problem "input_too_large" instead of being cleaned: no web page's
@@ -106,6 +111,8 @@ class Config:
     html_fallback: bool = True
     block_model: bool = True
     markdown: bool = True
+    links: bool = False
+    images: bool = False
     max_input: int = MAX_INPUT
     timeout: float | None = None
     furniture: frozenset[str] = frozenset()
@@ -229,6 +236,8 @@ _CHECKS = {
     "html_fallback": _flag,
     "block_model": _flag,
     "markdown": _flag,
+    "links": _flag,
+    "images": _flag,
     "max_input": _max_input,
     "timeout": _timeout,
     "furniture": _furniture,

@@ -14,9 +14,10 @@ trafilatura makes when it falls back to other extractors on a short result.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaner import htmlmode, settle
+from cleaner import htmlmode, htmlshape, linematch, settle
 from cleaner.config import Config
 from cleaner.segment import blocks_of, fold
 from cleaner.settle import Settled
@@ -58,17 +59,26 @@ sections trafilatura dropped), 3 fall (by 0.02-0.20) and no ScrapingHub page mov
 after the body (a glued copy of the article, a feed of teasers, comments)."""
 
 
-def text_reading(html: str, html_body: Settled, url: str | None, config: Config) -> Settled | None:
+def text_reading(
+    html: str,
+    html_body: Settled,
+    url: str | None,
+    config: Config,
+    lines: Sequence[htmlshape.Line] = (),
+) -> Settled | None:
     """The page cleaned as its text dump, where that finds the article trafilatura only
     saw part of; None where trafilatura's body stands (decided from the dump's length
-    alone, before any cleaning, where the dump is too short to hold more)."""
+    alone, before any cleaning, where the dump is too short to hold more). The dump's
+    lines that are lines of trafilatura's tree (`lines`, `cleaner.htmlshape.walk`) take
+    their kinds."""
     body_words = sum(len(block.split()) for block in html_body.kept)
     if not body_words:
         return None  # trafilatura found no article; a dump of an index page finds teasers
     dump = htmlmode.text_dump(html)
     if not _may_hold_more(dump, html_body.kept, body_words):
         return None
-    reading = settle.clean_blocks(blocks_of(dump), url, config, trusted=False)
+    blocks = linematch.shaped(blocks_of(dump), lines)[0] if lines else blocks_of(dump)
+    reading = settle.clean_blocks(blocks, url, config, trusted=False)
     reading_words = sum(len(block.split()) for block in reading.kept)
     if reading_words < GAP_RATIO * body_words:
         return None

@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cleaner import ftrmode, repair
+from cleaner import ftrmode, layouttables, repair
 from cleaner.config import Config
 from cleaner.inputkind import looks_like_html as looks_like_html  # where callers look
 from cleaner.results import Metadata, Removal
@@ -64,6 +65,9 @@ class Extracted:
     trusted: bool = True
     """Whether the text is an article body as it stands; False when only the recall
     fallback found anything, so the block steps must still find the article in it."""
+    body: Any = None
+    """trafilatura's extracted tree that `text` was written from (`cleaner.htmlshape`
+    reads the structure from it); None where nothing was extracted."""
 
 
 def extract(html: str, url: str | None, config: Config) -> Extracted:
@@ -78,14 +82,16 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         doc, meta, trusted = _extract(html, url, config)
         if doc is None:
             return _nothing(url)
-        return Extracted(doc.text or "", meta or Metadata(url=url), trusted=trusted)
+        text, tree = _text_and_body(doc)
+        return Extracted(text, meta or Metadata(url=url), trusted=trusted, body=tree)
     body_html = prepared.body_html()
     doc, meta, trusted = _extract(prepared.page_html(), url, config)
     body = _extract(body_html, url, config, with_metadata=False)[0] if body_html else None
     if body and body.text and doc and not ftrmode.body_agrees(body.text, doc.text or ""):
         log.debug(BODY_IGNORED, url, prepared.source)
         body = None
-    text = (body.text if body and body.text else None) or (doc.text if doc else "") or ""
+    chosen = body if body and body.text else doc
+    text, tree = _text_and_body(chosen) if chosen is not None else ("", None)
     meta = meta or Metadata(url=url)
     meta = replace(
         meta,
@@ -93,7 +99,34 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         author=prepared.author or meta.author,
         date=prepared.date or meta.date,
     )
-    return Extracted(text, meta, prepared.removed, trusted=trusted or body is not None)
+    return Extracted(
+        text,
+        meta,
+        prepared.removed,
+        trusted=trusted or body is not None,
+        body=tree,
+    )
+
+
+def _text_and_body(doc: Any) -> tuple[str, Any]:
+    """The extracted tree, its layout tables replaced by their cells
+    (`cleaner.layouttables`), and its text, one paragraph per line: trafilatura's own
+    text where nothing changed, and never with the link targets and images the tree
+    holds when `Config.links` or `Config.images` asked trafilatura to keep them (the
+    words stay the same)."""
+    body = doc.body
+    unwrapped = layouttables.without_layout_tables(body)
+    if unwrapped is not None:
+        body = unwrapped
+    elif body is None or not body.xpath(".//ref|.//graphic"):
+        return doc.text or "", body
+    from lxml import etree
+    from trafilatura.xml import xmltotxt
+
+    plain = deepcopy(body)
+    etree.strip_tags(plain, "ref")
+    etree.strip_elements(plain, "graphic", with_tail=False)
+    return xmltotxt(plain, include_formatting=False) or "", body
 
 
 BODY_IGNORED = "%s: body rule of %s adds text the page's article lacks; ignored"
@@ -149,12 +182,13 @@ def _extract_tree(
     Metadata is read once, in the recall-mode run: it does not depend on the mode (the
     same on every development page where both found text) and costs about a third of a
     run."""
+    kept = {"links": config.links, "images": config.images}
     if config.html_extraction != "adaptive":
         precision = config.html_extraction == "precision"
-        doc = _trafilatura(tree, url, precision=precision, with_metadata=with_metadata)
+        doc = _trafilatura(tree, url, precision=precision, with_metadata=with_metadata, **kept)
         return doc, _metadata(doc, url) if with_metadata and doc else None, True
-    broad = _trafilatura(tree, url, precision=False, with_metadata=with_metadata)
-    precise = _trafilatura(tree, url, precision=True, with_metadata=False)
+    broad = _trafilatura(tree, url, precision=False, with_metadata=with_metadata, **kept)
+    precise = _trafilatura(tree, url, precision=True, with_metadata=False, **kept)
     meta = _metadata(broad, url) if with_metadata and broad else None
     if _length(precise) < ADAPTIVE_SHARE * _length(broad):
         return broad, meta, _length(precise) > 0
@@ -165,8 +199,17 @@ def _length(doc: Any) -> int:
     return len(doc.text or "") if doc is not None else 0
 
 
-def _trafilatura(tree: Any, url: str | None, *, precision: bool, with_metadata: bool) -> Any:
-    """One trafilatura run on a parsed page (it works on a copy): its Document, or None."""
+def _trafilatura(
+    tree: Any,
+    url: str | None,
+    *,
+    precision: bool,
+    with_metadata: bool,
+    links: bool = False,
+    images: bool = False,
+) -> Any:
+    """One trafilatura run on a parsed page (it works on a copy): its Document, or None.
+    `links` and `images` keep them in its tree (for markdown)."""
     import trafilatura  # heavy; text mode never pays for it
     from trafilatura.settings import Document
 
@@ -177,6 +220,8 @@ def _trafilatura(tree: Any, url: str | None, *, precision: bool, with_metadata: 
             favor_precision=precision,
             include_comments=False,
             include_tables=True,
+            include_links=links,
+            include_images=images,
             with_metadata=with_metadata,
         )
     except Exception as error:  # lxml and trafilatura raise many kinds on odd markup

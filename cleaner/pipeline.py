@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cleaner import fallback, htmlmode, markdown, settle, textmode
+from cleaner import fallback, htmlmode, htmlshape, linematch, markdown, render, settle, textmode
 from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import Problem
@@ -27,15 +27,21 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
     dom_removed: tuple[Removal, ...] = ()
     trusted = False
     headline = None
+    shapes: list[render.Shape] | None = None
+    lines: list[htmlshape.Line] = []
     if kind == "html":
         extracted = htmlmode.extract(decoded.text, url, config)
         text, meta, dom_removed = extracted.text, extracted.metadata, extracted.removed
         trusted = extracted.trusted
+        pre = htmlshape.preformatted(decoded.text)
+        lines = htmlshape.walk(extracted.body, links=config.links, images=config.images, pre=pre)
+        blocks, shapes = linematch.shaped(blocks_of(text), lines)
     else:
         reading = read_dump(decoded.text, config)
         text, headline, meta = reading.text, reading.headline, Metadata(url=url)
+        blocks = blocks_of(text)
     settled = settle.clean_blocks(
-        blocks_of(text),
+        blocks,
         url,
         config,
         trusted=trusted,
@@ -43,9 +49,11 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         headline=headline,
     )
     if kind == "html" and config.html_fallback:
-        settled = fallback.text_reading(decoded.text, settled, url, config) or settled
+        found = fallback.text_reading(decoded.text, settled, url, config, lines)
+        settled, shapes = (found, None) if found is not None else (settled, shapes)
     meta = _merge_meta(meta, settled.state, url)
     body = "\n\n".join(settled.kept)
+    pieces = render.pieces_of(settled.decisions, settled.kept, shapes)
     return Result(
         text=body,
         metadata=meta,
@@ -53,6 +61,7 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         removed=dom_removed + tuple(settled.removed),
         blocks=tuple(settled.decisions),
         problem=None if body else Problem.NO_ARTICLE.value,
+        markdown=render.render(pieces),
     )
 
 

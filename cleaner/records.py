@@ -14,15 +14,28 @@ EXPLAIN_TEXT_WIDTH = 90
 
 METADATA_FIELDS = ("title", "author", "date", "site", "language")
 
+FORMATS = ("text", "markdown", "json")
+"""What the command line writes for a document (`--format`)."""
+BODY_FORMATS = ("text", "markdown")
+"""The forms a body takes in a JSON Lines record (and in the integrations' columns)."""
+EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json"}
+"""The file extension of each format in a batch's output folder."""
+
 
 def render(result: Result, fmt: str, explain: bool) -> str:
-    """The output of one document: body text, JSON result, or explain table."""
+    """The output of one document: body text or markdown, JSON result, or explain table."""
     if fmt == "json":
         payload: dict[str, Any] = result.to_dict(explain=explain)
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if explain:
         return explain_table(result)
-    return result.text + "\n" if result.text else ""
+    body = body_of(result, fmt)
+    return body + "\n" if body else ""
+
+
+def body_of(result: Result, body_format: str) -> str:
+    """The body in the given form ("text" or "markdown")."""
+    return result.markdown if body_format == "markdown" else result.text
 
 
 def explain_table(result: Result) -> str:
@@ -45,10 +58,16 @@ def removed_counts(result: Result) -> dict[str, int]:
 
 
 def document_record(
-    doc_id: str | int | None, url: str | None, result: Result, extra: dict[str, Any]
+    doc_id: str | int | None,
+    url: str | None,
+    result: Result,
+    extra: dict[str, Any],
+    body_format: str = "text",
 ) -> dict[str, Any]:
-    """The JSON Lines record of a cleaned document (`problem` says when it had no article)."""
-    record: dict[str, Any] = {"id": doc_id, "url": url or result.url, **extra, "text": result.text}
+    """The JSON Lines record of a cleaned document (`problem` says when it had no
+    article); its `text` is the body as plain text or as markdown (`body_format`)."""
+    body = body_of(result, body_format)
+    record: dict[str, Any] = {"id": doc_id, "url": url or result.url, **extra, "text": body}
     record.update({name: getattr(result.metadata, name) for name in METADATA_FIELDS})
     record["removed_counts"] = removed_counts(result)
     record["problem"] = result.problem

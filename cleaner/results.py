@@ -113,6 +113,8 @@ class BlockDecision:
     rule: str
     reason: str
     kept_by: str = ""
+    kind: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +129,9 @@ class Metadata:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """What `clean` returns: the body, the page's metadata, and every removal."""
+    """What `clean` returns: the body (as plain text, and as markdown), the page's
+    metadata, and every removal. `blocks` holds every input block's decision, with
+    its kind and level; `kept_blocks` the kept ones."""
 
     text: str
     metadata: Metadata
@@ -135,6 +139,13 @@ class Result:
     removed: tuple[Removal, ...] = ()
     blocks: tuple[BlockDecision, ...] = field(default=(), repr=False)
     problem: str | None = None
+    markdown: str = field(default="", repr=False)
+    """The body as markdown: headings, lists, tables, code and quotes as the page (or
+    the dump) showed them; links and images where `Config.links`/`Config.images` ask."""
+
+    @property
+    def kept_blocks(self) -> tuple[BlockDecision, ...]:
+        return tuple(b for b in self.blocks if b.kept)
 
     @property
     def title(self) -> str | None:
@@ -162,12 +173,19 @@ class Result:
         return self.metadata.language
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
-        """The JSON shape of the result (`--format json`)."""
+        """The JSON shape of the result (`--format json`): the body, metadata, removal
+        records, and `blocks`: the kept blocks as {block, kind, level, text}, or with
+        `explain` every block with its decision (`block` is the index `removed` uses)."""
         out: dict[str, Any] = {"text": self.text}
         out.update(asdict(self.metadata))
         out["kind"] = self.kind
         out["problem"] = self.problem
         out["removed"] = [asdict(r) for r in self.removed]
         if explain:
-            out["blocks"] = [asdict(b) for b in self.blocks]
+            out["blocks"] = [{**asdict(b), "kind": b.kind.value} for b in self.blocks]
+        else:
+            out["blocks"] = [
+                {"block": b.block, "kind": b.kind.value, "level": b.level, "text": b.text}
+                for b in self.kept_blocks
+            ]
         return out

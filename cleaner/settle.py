@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cleaner import textmode
+from cleaner import textmode, wholeblocks
 from cleaner.config import Config
 from cleaner.results import Block, BlockDecision, Removal
 from cleaner.segment import blocks_of
@@ -65,7 +65,7 @@ def clean_blocks(
     # see; an extracted HTML body was never judged as text, so it is checked once.
     unsettled = trusted or len(kept) < len(first.page)
     while kept and unsettled:
-        again = textmode.new_state(blocks_of("\n\n".join(kept)), url, config, trusted=False)
+        again = textmode.new_state(_typed(kept, origin, blocks), url, config, trusted=False)
         textmode.run_steps(again, textmode.HEURISTIC_STEPS)
         if already_clean(again):
             break
@@ -74,12 +74,27 @@ def clean_blocks(
         removed.extend(replace(r, block=home[r.block]) for r in removed_again)
         for d in decisions_again:
             if not d.kept:
-                decisions[home[d.block]] = replace(d, block=home[d.block])
+                first_pass = decisions[home[d.block]]
+                decisions[home[d.block]] = replace(
+                    d, block=first_pass.block, kind=first_pass.kind, level=first_pass.level
+                )
         origin = [home[d.block] for d in decisions_again if d.kept]
         unsettled = len(kept_again) < len(kept)
         kept = kept_again
+    if [d.text for d in decisions if d.kept] == kept:  # else the indexes are not the first pass's
+        decisions, removed = wholeblocks.keep_code_whole(blocks, decisions, removed)
+        kept = [d.text for d in decisions if d.kept]
     removed.sort(key=lambda r: r.block)
     return Settled(first, kept, removed, decisions)
+
+
+def _typed(kept: list[str], origin: list[int], first: list[Block]) -> list[Block]:
+    """The kept texts as blocks again, each with its first-pass kind and level."""
+    again = blocks_of("\n\n".join(kept))
+    if len(again) != len(origin):
+        return again
+    pairs = zip(again, origin, strict=True)
+    return [replace(b, kind=first[o].kind, level=first[o].level) for b, o in pairs]
 
 
 def _model_and_decide(
@@ -91,6 +106,6 @@ def _model_and_decide(
 
 def _all_kept(state: TextState) -> list[BlockDecision]:
     return [
-        BlockDecision(i, b.text, True, state.labels[i], "", "")
+        BlockDecision(i, b.text, True, state.labels[i], "", "", "", b.kind, b.level)
         for i, b in enumerate(state.page.blocks)
     ]

@@ -332,11 +332,15 @@ def decide(state: TextState) -> tuple[list[str], list[Removal], list[BlockDecisi
             kept.append(block.text)
             score = state.scores[i] if state.scores is not None else None
             why = _kept_by(label, heuristic_keep[i], score, model.low if model else None)
-            decisions.append(BlockDecision(i, block.text, True, label, "", "", why))
+            decisions.append(
+                BlockDecision(i, block.text, True, label, "", "", why, block.kind, block.level)
+            )
             continue
         rule, reason = _drop_reason(state, i, verdicts[i])
         removed.append(Removal(i, rule, reason, block.text))
-        decisions.append(BlockDecision(i, block.text, False, label, rule, reason))
+        decisions.append(
+            BlockDecision(i, block.text, False, label, rule, reason, "", block.kind, block.level)
+        )
     return kept, removed, decisions
 
 

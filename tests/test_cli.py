@@ -388,3 +388,65 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     result = run(SEED, HTML, "--jsonl-out", tmp_path / "o.jsonl", "-j", "1")
     assert "doc/s" not in result.stderr and "\r" not in result.stderr
     assert "2 documents: 2 cleaned, 0 without an article, 0 failed" in result.stderr
+
+
+# --- markdown and blocks ------------------------------------------------------------
+
+GUIDE = FIXTURES / "html" / "structure_guide.html"
+
+
+def test_format_markdown_prints_the_markdown_body() -> None:
+    result = run(GUIDE, "--format", "markdown")
+    assert result.exit_code == cli.EXIT_OK
+    assert result.stdout == clean(GUIDE.read_bytes()).markdown + "\n"
+    assert "\n## What you need\n" in result.stdout
+    assert "\n  - Rinse the paper with hot water before use\n" in result.stdout
+
+
+def test_links_and_images_options_reach_the_markdown() -> None:
+    page = HTML.read_text(encoding="utf-8")
+    plain = run("-", "--format", "markdown", stdin=page)
+    linked = run("-", "--format", "markdown", "--links", "--images", stdin=page)
+    assert plain.exit_code == linked.exit_code == cli.EXIT_OK
+    expected = clean(page, links=True, images=True).markdown
+    assert linked.stdout == expected + "\n"
+    assert "](" not in plain.stdout
+
+
+def test_json_lists_the_kept_blocks_and_explain_every_block() -> None:
+    result = run(GUIDE, "--format", "json")
+    payload = json.loads(result.stdout)
+    blocks = payload["blocks"]
+    assert all(set(b) == {"block", "kind", "level", "text"} for b in blocks)
+    headings = {b["text"]: b["level"] for b in blocks if b["kind"] == "heading"}
+    assert headings["The method, step by step"] == 2 and headings["A timer script"] == 3
+    assert any(b["kind"] == "list_item" and b["level"] == 2 for b in blocks)
+    assert [b["text"] for b in blocks] == payload["text"].split("\n\n")
+    explained = json.loads(run(GUIDE, "--format", "json", "--explain").stdout)["blocks"]
+    assert len(explained) == len(blocks) + len(payload["removed"])
+    by_index = {b["block"]: b for b in explained}
+    for removal in payload["removed"]:
+        assert by_index[removal["block"]]["text"] == removal["text"]
+        assert not by_index[removal["block"]]["kept"]
+    for kept in blocks:
+        assert by_index[kept["block"]]["kind"] == kept["kind"]
+
+
+def test_out_dir_markdown_format_uses_md_extension(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run(GUIDE, "--out-dir", out, "--format", "markdown", "-j", "1")
+    assert result.exit_code == 0
+    written = out / "structure_guide.md"
+    assert written.read_text(encoding="utf-8") == clean(GUIDE.read_bytes()).markdown + "\n"
+
+
+def test_jsonl_records_carry_a_markdown_body_on_request(tmp_path: Path) -> None:
+    line = json.dumps({"id": "g", "html": GUIDE.read_text(encoding="utf-8")}) + "\n"
+    text = records(run("--jsonl", "-", stdin=line).stdout)[0]
+    markdown = records(run("--jsonl", "-", "--format", "markdown", stdin=line).stdout)[0]
+    result = clean(GUIDE.read_bytes())
+    assert text["text"] == result.text
+    assert markdown["text"] == result.markdown
+    assert {k: v for k, v in markdown.items() if k != "text"} == {
+        k: v for k, v in text.items() if k != "text"
+    }

@@ -41,6 +41,8 @@ PAGE_HTML = (
         ({"site_rules": "no"}, TypeError, ["Config.site_rules", "True or False"]),
         ({"block_model": 0}, TypeError, ["Config.block_model"]),
         ({"markdown": None}, TypeError, ["Config.markdown"]),
+        ({"links": "yes"}, TypeError, ["Config.links", "True or False"]),
+        ({"images": 1}, TypeError, ["Config.images", "True or False"]),
         ({"html_fallback": 1}, TypeError, ["Config.html_fallback"]),
         ({"furniture": "a line"}, TypeError, ["Config.furniture", "set of str"]),
         ({"furniture": {1}}, TypeError, ["Config.furniture"]),

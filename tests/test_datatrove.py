@@ -192,3 +192,19 @@ def test_importing_cleaner_imports_no_heavy_dependency() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_the_body_can_be_markdown() -> None:
+    from cleaner.integrations import clean_row
+
+    guide = Path(__file__).resolve().parent.parent / "fixtures/html/structure_guide.html"
+    html = guide.read_text(encoding="utf-8")
+    doc = Document(text=html, id="g", metadata={})
+    (out,) = list(CleanArticle(body_format="markdown").run(iter([doc])))
+    expected = clean(html)
+    assert out.text == expected.markdown
+    assert "## What you need" in out.text
+    assert clean_row(html, None, Config(), "markdown").text == expected.markdown
+    assert clean_row(html, None, Config()).text == expected.text
+    with pytest.raises(ValueError, match="body_format must be one of text, markdown"):
+        CleanArticle(body_format="html")

@@ -70,7 +70,9 @@ def test_the_explain_table_and_json_show_what_kept_a_block() -> None:
     blocks = json.loads(out.stdout)["blocks"]
     listed = next(b for b in blocks if b["text"] == LIST_LINE)
     assert listed["kept_by"] == "block_model"
-    assert set(listed) == {"block", "text", "kept", "label", "rule", "reason", "kept_by"}
+    assert set(listed) == {
+        "block", "text", "kept", "label", "rule", "reason", "kept_by", "kind", "level"
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(

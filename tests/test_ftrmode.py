@@ -92,7 +92,7 @@ def test_body_rule_that_adds_what_the_page_article_lacks_is_ignored(
         html: str, url: str | None, config: Config, *, with_metadata: bool = True
     ) -> tuple[Any, Metadata | None, bool]:
         text = teaser if html.startswith("<html><body>") else "\n".join(PROSE)
-        return SimpleNamespace(text=text), None, True
+        return SimpleNamespace(text=text, body=None), None, True  # a Document without a tree
 
     monkeypatch.setattr(htmlmode, "_extract", extract)
     ftr = _collection(tmp_path, "//div[@id='story']")

@@ -160,6 +160,18 @@ def test_tag_line_fires() -> None:
     assert tags.tag_lines(page)[0].reason is Reason.TAG_LIST
 
 
+def test_tag_line_leaves_a_table_row_alone() -> None:
+    from dataclasses import replace
+
+    from cleaner.results import BlockKind
+
+    row = "| Cups | Coffee (g) | Water (g) |"
+    assert tags.tag_lines(page_of(row))  # as a bare line it reads as tags
+    page = page_of(row)
+    page.blocks[0] = replace(page.blocks[0], kind=BlockKind.TABLE)
+    assert tags.tag_lines(page) == {}
+
+
 def test_tag_line_leaves_lists_in_prose_alone() -> None:
     line = "Visitors came from Paris, London, Berlin and Rome to see the new harbour."
     assert tags.tag_lines(page_of(line, *PROSE)) == {}

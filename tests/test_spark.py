@@ -156,6 +156,18 @@ def test_options_reach_the_workers(spark: SparkSession) -> None:
     assert row["clean_text"] == ""
 
 
+def test_the_body_can_be_markdown(spark: SparkSession) -> None:
+    guide = Path(__file__).resolve().parent.parent / "fixtures/html/structure_guide.html"
+    html = guide.read_text(encoding="utf-8")
+    df = spark.createDataFrame([("a", html)], "id string, page string")
+    row = clean_dataframe(df, column="page", url_column=None, body_format="markdown").first()
+    assert row is not None
+    assert row["clean_text"] == clean(html).markdown
+    assert "## What you need" in row["clean_text"]
+    with pytest.raises(ValueError, match="body_format"):
+        clean_dataframe(df, column="page", url_column=None, body_format="json")
+
+
 def test_a_binary_column_is_decoded_like_bytes(spark: SparkSession) -> None:
     page = TEXT_DUMP.encode("utf-8")
     df = spark.createDataFrame([("a", bytearray(page))], "id string, page binary")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from cleaner.api import clean
 from cleaner.config import Config
 from cleaner.errors import Problem
+from cleaner.records import BODY_FORMATS, body_of
 
 EXCEPTION_REASON = "exception"
 """The reason id of a row whose cleaning raised (beside the `cleaner.Problem` ids)."""
@@ -26,6 +27,7 @@ two kinds of error are told apart by this prefix."""
 class CleanedRow:
     """One page's body, metadata and removal counts, flat enough for a table or a JSON line.
 
+    `text` is the body as plain text or as markdown (the `body_format` of `clean_row`).
     `error` is None exactly when `text` is not empty; otherwise it is `Result.problem`
     (e.g. "no_article_found"), or `EXCEPTION_ERROR` when cleaning raised. `removed`
     counts the dropped blocks per reason id (`cleaner.Reason`).
@@ -46,11 +48,24 @@ class CleanedRow:
         return None if self.error is None else self.error.split(":", 1)[0]
 
 
-def clean_row(document: object, url: object, config: Config) -> CleanedRow:
+MSG_BODY_FORMAT = "body_format must be one of {choices}, not {value!r}"
+
+
+def check_body_format(value: object) -> str:
+    """`value` if it names a body format ("text" or "markdown"); else a ValueError."""
+    if value not in BODY_FORMATS:
+        raise ValueError(MSG_BODY_FORMAT.format(choices=", ".join(BODY_FORMATS), value=value))
+    return str(value)
+
+
+def clean_row(
+    document: object, url: object, config: Config, body_format: str = "text"
+) -> CleanedRow:
     """Clean one cell of a table; a missing cell (None, NaN) counts as an empty page.
 
     Anything that is not `str` or `bytes` is taken as missing, so the null markers of
     pandas, Arrow and JSON all behave alike; a non-string `url` is ignored.
+    `body_format` is "text" (the plain body) or "markdown" (`Result.markdown`).
     """
     page = document if isinstance(document, str | bytes) else ""
     address = url if isinstance(url, str) and url else None
@@ -62,7 +77,7 @@ def clean_row(document: object, url: object, config: Config) -> CleanedRow:
         )
     meta = result.metadata
     return CleanedRow(
-        text=result.text,
+        text=body_of(result, body_format),
         title=meta.title,
         author=meta.author,
         date=meta.date,
@@ -73,4 +88,10 @@ def clean_row(document: object, url: object, config: Config) -> CleanedRow:
     )
 
 
-__all__ = ["EXCEPTION_ERROR", "EXCEPTION_REASON", "CleanedRow", "clean_row"]
+__all__ = [
+    "EXCEPTION_ERROR",
+    "EXCEPTION_REASON",
+    "CleanedRow",
+    "check_body_format",
+    "clean_row",
+]

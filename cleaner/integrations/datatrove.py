@@ -17,7 +17,7 @@ from datatrove.pipeline.writers.disk_base import DiskWriter
 from datatrove.utils.typeshelper import StatHints
 
 from cleaner.config import Config, InputKind
-from cleaner.integrations import CleanedRow, clean_row
+from cleaner.integrations import CleanedRow, check_body_format, clean_row
 
 DEFAULT_METADATA_PREFIX = "clean_"
 """Prefix of the metadata keys this step adds: readers already fill keys such as `date`
@@ -42,6 +42,8 @@ class CleanArticle(PipelineStep):  # type: ignore[misc]  # datatrove ships no ty
         metadata_prefix: prefix of the keys added to `doc.metadata`.
         exclusion_writer: optionally, a writer that saves the dropped documents, their
             reason under `<prefix>error`.
+        body_format: "text" (default) puts the plain body in `doc.text`, "markdown"
+            the body as markdown (`Result.markdown`).
 
     Stats: `dropped_<reason>` per dropped document (`no_article_found`, `empty_input`,
     `binary_input`, `undecodable_input`, `exception`) and `removed_<reason>` per dropped
@@ -59,8 +61,10 @@ class CleanArticle(PipelineStep):  # type: ignore[misc]  # datatrove ships no ty
         url_key: str | None = "url",
         metadata_prefix: str = DEFAULT_METADATA_PREFIX,
         exclusion_writer: DiskWriter | None = None,
+        body_format: str = "text",
     ) -> None:
         super().__init__()
+        self.body_format = check_body_format(body_format)
         self.config = (config or Config()).with_overrides(kind=kind)
         self.source_key = source_key
         self.url_key = url_key
@@ -92,7 +96,7 @@ class CleanArticle(PipelineStep):  # type: ignore[misc]  # datatrove ships no ty
     def _clean(self, doc: Document) -> CleanedRow:
         page = doc.metadata.get(self.source_key) if self.source_key else doc.text
         url = doc.metadata.get(self.url_key) if self.url_key else None
-        return clean_row(page, url, self.config)
+        return clean_row(page, url, self.config, self.body_format)
 
     def _annotate(self, doc: Document, row: CleanedRow) -> None:
         doc.text = row.text

@@ -26,7 +26,7 @@ from pyspark.sql.types import (
 )
 
 from cleaner.config import Config, InputKind
-from cleaner.integrations import CleanedRow, clean_row
+from cleaner.integrations import CleanedRow, check_body_format, clean_row
 
 DEFAULT_PREFIX = "clean_"
 """Prefix of the added columns, so they never clash with an input column named `text`."""
@@ -75,14 +75,18 @@ def clean_dataframe(
     kind: InputKind | None = None,
     config: Config | None = None,
     prefix: str = DEFAULT_PREFIX,
+    body_format: str = "text",
 ) -> DataFrame:
     """`df` with the cleaned page of `column` added as columns `prefix + OUTPUT_SCHEMA` names.
 
     `column` holds the pages (string or binary; a null is an empty page), `url_column`
     their addresses (None if there are none). `kind` overrides `config.kind`. Every row
     gets a result: `clean_error` holds the problem id or the exception of a page that gave
-    no body, `clean_removed` the dropped blocks per reason. Lazy, like any transformation.
+    no body, `clean_removed` the dropped blocks per reason. `body_format` "markdown"
+    makes `clean_text` the body as markdown (`Result.markdown`) instead of plain text.
+    Lazy, like any transformation.
     """
+    body_format = check_body_format(body_format)
     for name in (column, url_column):
         if name is not None and name not in df.columns:
             hint = MSG_URL_HINT if name == url_column else ""
@@ -92,7 +96,7 @@ def clean_dataframe(
         raise ValueError(MSG_CLASH.format(names=", ".join(clashes)))
     cfg = (config or Config()).with_overrides(kind=kind)
     urls: Column = _col(url_column) if url_column else F.lit(None).cast(StringType())
-    cleaned = df.withColumn(_STRUCT, _cleaner_udf(cfg)(_col(column), urls))
+    cleaned = df.withColumn(_STRUCT, _cleaner_udf(cfg, body_format)(_col(column), urls))
     fields = [F.col(f"{_STRUCT}.{f.name}").alias(prefix + f.name) for f in OUTPUT_SCHEMA.fields]
     return cleaned.select(*[_col(c) for c in df.columns], *fields)
 
@@ -102,11 +106,12 @@ def _col(name: str) -> Column:
     return F.col("`" + name.replace("`", "``") + "`")
 
 
-def _cleaner_udf(config: Config) -> Callable[[Column, Column], Column]:
+def _cleaner_udf(config: Config, body_format: str) -> Callable[[Column, Column], Column]:
     # `config` travels inside the UDF's closure: unpickled once per task, not per row.
     def clean_batches(batches: Iterator[tuple[pd.Series, pd.Series]]) -> Iterator[pd.DataFrame]:
         for pages, urls in batches:
-            rows = [clean_row(page, url, config) for page, url in zip(pages, urls, strict=True)]
+            pairs = zip(pages, urls, strict=True)
+            rows = [clean_row(page, url, config, body_format) for page, url in pairs]
             yield _frame(rows)
 
     # The iterator-to-struct form is inferred from the type hints at run time; pyspark's

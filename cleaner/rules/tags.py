@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cleaner.page import Page
-from cleaner.results import Mark, Reason
+from cleaner.results import BlockKind, Mark, Reason
 
 RULE = "generic.tags"
 
@@ -19,8 +19,8 @@ _SEPARATOR = re.compile(r"\s*[,|•·]\s*")
 def tag_lines(page: Page) -> dict[int, Mark]:
     marks: dict[int, Mark] = {}
     for i, block in enumerate(page.blocks):
-        if page.features[i].ends_sentence:
-            continue
+        if page.features[i].ends_sentence or block.kind is BlockKind.TABLE:
+            continue  # a table row's cells are not tags, whatever they look like
         items = [t for t in _SEPARATOR.split(block.text) if t]
         if len(items) >= MIN_TAGS and all(_is_tag(t) for t in items):
             marks[i] = Mark(RULE, Reason.TAG_LIST)
