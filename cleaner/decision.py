@@ -47,3 +47,18 @@ def _next_kept(keep: Sequence[bool], marked: Sequence[bool], i: int) -> bool:
     while j < len(keep) and marked[j]:
         j += 1
     return j < len(keep) and keep[j]
+
+
+def whole_runs(keep: Sequence[bool], runs: Sequence[range], body: range | None) -> list[bool]:
+    """A run of code lines decided as one block: kept whole when any of its lines is
+    kept, or when it lies inside the article's body (`body`, the extent's blocks) with
+    the body going on before and after it; dropped whole otherwise. A code line's words
+    say nothing of its quality (no stopwords, few letters), and a repeated `}` or
+    `else:` looks like a duplicate: where it stands says more."""
+    out = list(keep)
+    for run in runs:
+        inside = body is not None and body.start < run.start and run.stop < body.stop
+        whole = inside or any(keep[i] for i in run)
+        for i in run:
+            out[i] = whole
+    return out

@@ -18,9 +18,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import Enum
 from itertools import islice
 
 from cleaner.anchors import ANCHOR_MIN_WORDS
+from cleaner.results import BlockKind
+from cleaner.textshape import PARAGRAPH, RUN_MIN_LINES, TAB_WIDTH, Shape, indent_of
 
 MIN_LINKS = 5
 """A dump is read as markdown when it holds at least this many `](` (a link or image),
@@ -88,16 +91,22 @@ class Reading:
     """The first top-level heading ("# ...") of `anchors.ANCHOR_MIN_WORDS` words or more
     (a shorter <h1> is a site or section name as often): html2text writes the page's
     <h1>, the article's headline on most article pages, so."""
+    shapes: tuple[Shape, ...] | None = None
+    """What each line of `text` was, by its marks (None: a plain dump, not read here)."""
 
 
 def read(text: str) -> Reading:
-    """The markdown dump as plain text, and its headline."""
+    """The markdown dump as plain text, its headline, and what each line was. A code
+    line is kept as written (its marks are code, not markdown)."""
     out: list[str] = []
+    shapes: list[tuple[Shape, bool]] = []
     headline = None
-    for lines, blank_before in _blocks(text.splitlines()):
+    for lines, blank_before, mark in _blocks(text.splitlines()):
         joined = _join(lines)
-        words = _heading_text(joined)
-        line = _inline(words)
+        if mark is _Mark.CODE:
+            line, shape = joined.rstrip(), Shape(BlockKind.CODE, indent_of(joined))
+        else:
+            line, shape = _inline(_heading_text(joined)), _shape(joined, mark)
         if not line.strip():
             continue
         if headline is None and _H1.match(joined) and len(line.split()) >= ANCHOR_MIN_WORDS:
@@ -105,35 +114,122 @@ def read(text: str) -> Reading:
         if out:
             out.append("\n\n" if blank_before else "\n")
         out.append(line)
-    return Reading("".join(out), headline)
+        shapes.append((shape, blank_before))
+    return Reading("".join(out), headline, settled_shapes(shapes))
 
 
-def _blocks(lines: list[str]) -> Iterator[tuple[list[str], bool]]:
-    """Each markdown block's lines, and whether a blank line came before it."""
+CODE_INDENT = 4
+"""Markdown's indented code block: four spaces (html2text writes a <pre> so)."""
+
+
+class _Mark(Enum):
+    """What the dump's marks made of a block before its text is read."""
+
+    TEXT = "text"
+    QUOTE = "quote"
+    CODE = "code"
+
+
+_FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
+_LIST_MARK = re.compile(r"([ \t]{0,64})(?:[*+-]|\d{1,9}[.)])[ \t]")
+
+
+def _blocks(lines: list[str]) -> Iterator[tuple[list[str], bool, _Mark]]:
+    """Each markdown block's lines, whether a blank line came before it, and what its
+    marks made it. Code (fenced, or indented after a blank line where no list item
+    goes on) gives one block per line, as written."""
     current: list[str] = []
+    mark = _Mark.TEXT
     blank = True
     in_quote = False
+    fence: str | None = None
+    in_code = after_list = False
     for raw in lines:
+        opened = _FENCE.match(raw)
+        indented = bool(raw.strip()) and indent_of(raw) >= CODE_INDENT
+        starts_code = indented and not current and blank and not after_list and not in_quote
+        if fence is None and not opened and not (in_code and (indented or not raw.strip())):
+            in_code = starts_code
+        if fence is not None or opened or in_code:
+            if current:
+                yield current, blank, mark
+                current, blank = [], False
+            if opened and (fence is None or opened.group(1) == fence):
+                fence = opened.group(1) if fence is None else None
+            elif raw.strip():
+                code = raw.expandtabs(TAB_WIDTH)[CODE_INDENT if in_code else 0 :]
+                yield [code], blank, _Mark.CODE
+                blank = False
+            else:
+                blank = True
+            continue
         quote = _QUOTE.match(raw)
         line = raw[quote.end() :] if quote else raw
         quote_starts, in_quote = bool(quote) and not in_quote, bool(quote)
         if not line.strip() or _separates(line) or _DEFINITION.fullmatch(line):
             if current:
-                yield current, blank
+                yield current, blank, mark
                 current = []
             blank = True
             continue
         table_row = _TABLE_CELL in line
         starts = table_row or quote_starts or _OWN_LINE.match(line) or _ends_block(current)
         if current and starts:
-            yield current, blank
+            yield current, blank, mark
             current, blank = [], False
+        if not current:
+            mark = _Mark.QUOTE if in_quote else _Mark.TEXT
+            after_list = bool(_LIST_MARK.match(line)) or (after_list and not blank)
         current.append(line)
         if table_row:
-            yield current, blank
+            yield current, blank, mark
             current, blank = [], False
     if current:
-        yield current, blank
+        yield current, blank, mark
+
+
+def _shape(joined: str, mark: _Mark) -> Shape:
+    """A block's kind by its marks; a list item's level is its indentation for now."""
+    if mark is _Mark.QUOTE:
+        return Shape(BlockKind.QUOTE)
+    heading = _HEADING.match(joined)
+    listed = _LIST_MARK.match(joined)
+    if listed:
+        return Shape(BlockKind.LIST_ITEM, indent_of(listed.group(1)))
+    if heading:
+        return Shape(BlockKind.HEADING, heading.group(0).count("#"))
+    if _TABLE_CELL in joined:
+        return Shape(BlockKind.TABLE)
+    return PARAGRAPH
+
+
+def settled_shapes(found: list[tuple[Shape, bool]]) -> tuple[Shape, ...]:
+    """List items' indentation as depth (the least indented of a run of items is 1),
+    and a lone pipe row (no row right before or after it) a paragraph."""
+    shapes = [shape for shape, _ in found]
+    for run in _runs(found, BlockKind.LIST_ITEM, joined_by_blank=True):
+        indents = sorted({shapes[i].level for i in run})
+        for i in run:
+            shapes[i] = Shape(BlockKind.LIST_ITEM, indents.index(shapes[i].level) + 1)
+    for run in _runs(found, BlockKind.TABLE, joined_by_blank=False):
+        if len(run) < RUN_MIN_LINES:
+            shapes[run.start] = PARAGRAPH
+    return tuple(shapes)
+
+
+def _runs(
+    found: list[tuple[Shape, bool]], kind: BlockKind, *, joined_by_blank: bool
+) -> list[range]:
+    runs: list[range] = []
+    start = None
+    for i, (shape, blank) in enumerate([*found, (PARAGRAPH, True)]):
+        continues = shape.kind is kind and (joined_by_blank or not blank)
+        if start is not None and not continues:
+            runs.append(range(start, i))
+            start = None
+        if shape.kind is kind and start is None:
+            start = i
+    return runs
 
 
 def _join(lines: list[str]) -> str:

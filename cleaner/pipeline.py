@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cleaner import fallback, htmlmode, markdown, settle, textmode
+from cleaner import fallback, htmlmode, markdown, settle, textmode, textshape
 from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import Problem
@@ -31,11 +31,13 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         extracted = htmlmode.extract(decoded.text, url, config)
         text, meta, dom_removed = extracted.text, extracted.metadata, extracted.removed
         trusted = extracted.trusted
+        blocks = blocks_of(text)
     else:
         reading = read_dump(decoded.text, config)
         text, headline, meta = reading.text, reading.headline, Metadata(url=url)
+        blocks = textshape.shape_dump(blocks_of(text), text, reading.shapes)
     settled = settle.clean_blocks(
-        blocks_of(text),
+        blocks,
         url,
         config,
         trusted=trusted,
@@ -57,7 +59,9 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
 
 
 def read_dump(text: str, config: Config) -> markdown.Reading:
-    """A text dump as the block steps read it: markdown rendered to its text."""
+    """A text dump as the block steps read it: markdown rendered to its text, with
+    what each line was (`Reading.shapes`; None for a plain dump, whose lines
+    `textshape` reads for their shapes)."""
     if config.markdown and markdown.looks_like_markdown(text):
         return markdown.read(text)
     return markdown.Reading(text, None)

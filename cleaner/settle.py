@@ -16,6 +16,7 @@ from cleaner.config import Config
 from cleaner.results import Block, BlockDecision, Removal
 from cleaner.segment import blocks_of
 from cleaner.textmode import TextState
+from cleaner.textshape import carried
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,8 @@ def clean_blocks(
     # see; an extracted HTML body was never judged as text, so it is checked once.
     unsettled = trusted or len(kept) < len(first.page)
     while kept and unsettled:
-        again = textmode.new_state(blocks_of("\n\n".join(kept)), url, config, trusted=False)
+        kept_blocks = carried(blocks_of("\n\n".join(kept)), [blocks[i] for i in origin])
+        again = textmode.new_state(kept_blocks, url, config, trusted=False)
         textmode.run_steps(again, textmode.HEURISTIC_STEPS)
         if already_clean(again):
             break

@@ -1,0 +1,344 @@
+"""What each line of a plain text dump was in the article's structure, from its shape
+alone: list items (a run of one bullet or numbering style), table rows (a run of
+aligned columns or tab-separated cells), code (a run of lines shaped like code) and
+subheadings (a title-like line between two paragraphs). Never more than the lines show.
+
+Only code changes what is kept: a code run is kept or dropped whole
+(`cleaner.decision.whole_runs`). The other kinds are what a markdown rendering needs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from cleaner import _core
+from cleaner.results import Block, BlockKind
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """What one line is: a kind, and its level (`Block.level`)."""
+
+    kind: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0
+
+
+PARAGRAPH = Shape()
+
+RUN_MIN_LINES = 2
+"""A list or a table needs two lines of one style at least: one line numbered "1." or
+holding two cells could be anything."""
+
+CODE_RUN_MIN_LINES = 2
+"""Lines shaped like code that make a code run; a lone `main()` or `}` is not one."""
+
+CODE_GAP_MAX = 2
+"""Lines that are not code-shaped but not prose either (`end tell`, `activate`, a
+string's middle) stay in a code run when code-shaped lines come on both sides within
+this many lines."""
+
+TAB_WIDTH = 4
+"""Columns a tab indents by, for a code line's level."""
+
+HEADING_MAX_WORDS = 12
+"""As `textmode.HEADING_MAX_WORDS`: subheadings are short; a longer unpunctuated line is
+more likely a teaser link."""
+
+PARAGRAPH_MIN_WORDS = 10
+"""A paragraph around a subheading is prose: this many words and a closing sentence
+mark (jusText's "good" paragraphs are 200+ characters, some 30 words; a short
+paragraph of one sentence still has ten)."""
+
+_BULLET = re.compile(r"([ \t]{0,64})([-*+•·◦▪‣●○■►])[ \t]+\S")
+"""A bulleted line; en and em dashes are left out: they open dialogue in prose."""
+_NUMBER = re.compile(r"([ \t]{0,64})(\d{1,3})([.)])[ \t]+\S")
+"""A numbered line (at most three digits: "2019. A year..." is a sentence)."""
+_TAB_CELLS = re.compile(r"[ \t]*\t[ \t]*")
+_SPACE_CELLS = re.compile(r" {2,}")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_HEADING_END = re.compile(r"[.,;:!…]$")
+
+_CODE_SHAPES = re.compile(
+    "|".join(
+        (
+            r"(?:async\s+)?(?:def|fn|func|function)\s+[\w$]+\s*[(<]",
+            r"class\s+\w+\s*[(:{<]",
+            r"(?:pub\s+)?(?:struct|enum|impl|trait|interface)\s+\w+.*\{$",
+            r"(?:let|const|var)\s+(?:mut\s+)?[\w$]+\s*(?::[^=]+)?=",
+            r"import\s+[\w.]+(?:\s+as\s+\w+)?;?$",
+            r"import\s.*\sfrom\s+['\"]",
+            r"from\s+[\w.]+\s+import\s",
+            r"use\s+[\w:]+(?:::\{.*\})?;$",
+            r"#include\s*[<\"]|#define\s",
+            r"(?:if|while|for|switch|catch)\s*\(.*\)\s*\{?$",
+            r"(?:if|elif|while)\s.*[=<>!()\[\].].*:$",
+            r"for\s+\w+(?:,\s*\w+)*\s+in\s+.+:$",
+            r"(?:else|try|finally|except(?:\s.*)?)\s*:$",
+            r"\}?\s*else\s*(?:if\s.*)?\{$",
+            r"return(?:;|\s.*[()\"'\[\]{};=+\-*/].*|\s+[\w.]+;?)?$",
+            r"(?:public|private|protected|static)\s.*[({;]$",
+            r"(?://|/\*|\*/)",
+            r"[a-z_$][\w$]*(?:(?:\.|::|->)[\w$]+)*!?\(.*\)[;,]?$",
+            r"[A-Za-z_$][\w$.]*(?:\[[^\]]*\])*\s*[-+*/|&]?=\s*[^=\s].*",
+            r"[\]\)\}]+[;,)\]]*$",
+            r".*[{\[(]$",
+            r"\"[^\"]*\"\s*:\s*.*,?$",
+            r"f?(?:\"[^\"]*\"|'[^']*'),(?:\s*f?(?:\"[^\"]*\"|'[^']*'),?)*$",
+        )
+    )
+)
+"""Lines only code is written as: a definition, a declaration, an import, a control
+line, a call or assignment statement, a bracket opened at the end or closed alone, a
+JSON member. Lowercase keywords: a sentence starts with a capital."""
+
+_CODE_END = re.compile(r";$")
+_CODE_MARKS = re.compile(r"[=(){}\[\]]")
+
+
+def is_code_line(line: str) -> bool:
+    """Whether a line (stripped) is shaped like a line of code."""
+    if _CODE_SHAPES.match(line):
+        return True
+    return bool(_CODE_END.search(line)) and bool(_CODE_MARKS.search(line))
+
+
+def is_prose(line: str, min_words: int = 3) -> bool:
+    """A sentence: words, and a closing sentence mark (a colon ends a lead-in)."""
+    words = line.split()
+    return len(words) >= min_words and (bool(_SENTENCE_END.search(line)) or line.endswith(":"))
+
+
+def infer(text: str) -> list[Shape]:
+    """One shape per non-empty line of a plain text dump: code runs first (a bullet or
+    a column gap inside code is code), then list items, then table rows."""
+    lines = [line.rstrip() for line in text.splitlines() if _visible(line)]
+    shapes = [PARAGRAPH] * len(lines)
+    for run in code_runs(lines):
+        _set_code(shapes, lines, run)
+    for i, depth in list_items(lines).items():
+        if shapes[i] is PARAGRAPH:
+            shapes[i] = Shape(BlockKind.LIST_ITEM, depth)
+    for run in table_runs(lines):
+        for i in run:
+            if shapes[i] is PARAGRAPH:
+                shapes[i] = Shape(BlockKind.TABLE)
+    return shapes
+
+
+_INVISIBLE = str.maketrans({"\u200c": "", "\u200d": "", "\u2060": "", "\u00ad": ""})
+
+
+def _visible(line: str) -> str:
+    """The line as the segmenter keeps it, roughly: "" when it drops the line."""
+    return line.translate(_INVISIBLE).replace("\u200b", " ").replace("\ufeff", " ").strip()
+
+
+def indent_of(line: str) -> int:
+    """A line's indentation in columns (a tab: TAB_WIDTH)."""
+    stripped = line.lstrip(" \t")
+    return len(line[: len(line) - len(stripped)].expandtabs(TAB_WIDTH))
+
+
+def _set_code(shapes: list[Shape], lines: Sequence[str], run: range) -> None:
+    base = min(indent_of(lines[i]) for i in run)
+    for i in run:
+        shapes[i] = Shape(BlockKind.CODE, indent_of(lines[i]) - base)
+
+
+def code_runs(lines: Sequence[str]) -> list[range]:
+    """Runs of lines shaped like code (CODE_RUN_MIN_LINES code-shaped lines at least),
+    bridging up to CODE_GAP_MAX lines that are not prose between code-shaped ones."""
+    code = [is_code_line(line.strip()) for line in lines]
+    runs: list[range] = []
+    i = 0
+    while i < len(lines):
+        if not code[i]:
+            i += 1
+            continue
+        start = end = i
+        count = 1
+        j = i + 1
+        while j < len(lines):
+            if code[j]:
+                end, count, j = j, count + 1, j + 1
+                continue
+            gap = j
+            while gap < len(lines) and gap - end <= CODE_GAP_MAX and not code[gap]:
+                if is_prose(lines[gap].strip()):
+                    break
+                gap += 1
+            if gap < len(lines) and gap - end <= CODE_GAP_MAX and code[gap]:
+                j = gap
+                continue
+            break
+        if count >= CODE_RUN_MIN_LINES:
+            runs.append(range(start, end + 1))
+        i = end + 1
+    return runs
+
+
+def table_runs(lines: Sequence[str]) -> list[range]:
+    """Runs of RUN_MIN_LINES rows or more with the same number of cells (two or more):
+    cells split by tabs, or by gaps of two spaces that line up from row to row."""
+    runs: list[range] = []
+    start = 0
+    previous: list[tuple[int, int]] = []
+    for i, line in enumerate([*lines, ""]):
+        cells = _cells(line)
+        if previous and not _same_columns(previous, cells, line, lines[i - 1]):
+            if i - start >= RUN_MIN_LINES:
+                runs.append(range(start, i))
+            previous = []
+        if len(cells) >= 2:
+            if not previous:
+                start = i
+            previous = cells
+    return runs
+
+
+def _cells(line: str) -> list[tuple[int, int]]:
+    """Each cell's start and end column, split at tabs or at runs of 2+ spaces."""
+    body = line.strip()
+    if not body:
+        return []
+    offset = len(line) - len(line.lstrip())
+    splitter = _TAB_CELLS if "\t" in body else _SPACE_CELLS
+    cells, at = [], 0
+    for gap in splitter.finditer(body):
+        cells.append((offset + at, offset + gap.start()))
+        at = gap.end()
+    cells.append((offset + at, offset + len(body)))
+    return cells
+
+
+def _same_columns(
+    before: list[tuple[int, int]], cells: list[tuple[int, int]], line: str, above: str
+) -> bool:
+    """Same cell count; tab rows line up by construction, space rows by each cell's
+    start (left-aligned) or end (right-aligned)."""
+    if len(before) != len(cells):
+        return False
+    if "\t" in line.strip() and "\t" in above.strip():
+        return True
+    return all(a[0] == b[0] or a[1] == b[1] for a, b in zip(before[1:], cells[1:], strict=True))
+
+
+def list_items(lines: Sequence[str]) -> dict[int, int]:
+    """List items and their depth (1 = top): consecutive bulleted or numbered lines,
+    each kept where its style (bullet, or numbering counting up by one) occurs
+    RUN_MIN_LINES times in the run."""
+    found: dict[int, int] = {}
+    run: list[tuple[int, int, str, int]] = []  # line, indent, style, number
+    for i, line in enumerate([*lines, ""]):
+        bullet, number = _BULLET.match(line), _NUMBER.match(line)
+        if bullet:
+            run.append((i, len(bullet.group(1).expandtabs(TAB_WIDTH)), bullet.group(2), 0))
+        elif number:
+            indent = len(number.group(1).expandtabs(TAB_WIDTH))
+            run.append((i, indent, f"{indent}{number.group(3)}", int(number.group(2))))
+        else:
+            found.update(_list_run(run))
+            run = []
+    return found
+
+
+def _list_run(run: list[tuple[int, int, str, int]]) -> dict[int, int]:
+    styles: dict[str, list[int]] = {}
+    for _, _, style, number in run:
+        styles.setdefault(style, []).append(number)
+    good = {
+        style
+        for style, numbers in styles.items()
+        if len(numbers) >= RUN_MIN_LINES
+        and (numbers[0] == 0 or all(b == a + 1 for a, b in pairwise(numbers)))
+    }
+    kept = [(i, indent) for i, indent, style, _ in run if style in good]
+    indents = sorted({indent for _, indent in kept})
+    return {i: indents.index(indent) + 1 for i, indent in kept}
+
+
+def headings(blocks: Sequence[Block]) -> dict[int, int]:
+    """Subheadings (level 2): a short, title-like line with no closing sentence mark,
+    between two paragraphs of prose."""
+    found: dict[int, int] = {}
+    for i in range(1, len(blocks) - 1):
+        before, block, after = blocks[i - 1], blocks[i], blocks[i + 1]
+        if (
+            block.kind is BlockKind.PARAGRAPH
+            and _title_like(block.text)
+            and _paragraph(before)
+            and _paragraph(after)
+        ):
+            found[i] = 2
+    return found
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    if not words or len(words) > HEADING_MAX_WORDS or _HEADING_END.search(text):
+        return False
+    first = next((c for c in text if c.isalnum()), "")
+    return first.isupper() or (first.isdigit() and any(c.isalpha() for c in text))
+
+
+def _paragraph(block: Block) -> bool:
+    return block.kind is BlockKind.PARAGRAPH and is_prose(block.text, PARAGRAPH_MIN_WORDS)
+
+
+def shape_dump(blocks: list[Block], text: str, marked: Sequence[Shape] | None) -> list[Block]:
+    """The blocks of a dump's `text` (`segment.blocks_of`) with what each one is: the
+    shapes its marks gave (a markdown dump's, one per non-empty line of `text`), or
+    else those inferred from the lines (`infer`) and the subheadings between
+    paragraphs (`headings`)."""
+    if marked is not None:
+        return shaped(blocks, text, marked)
+    out = shaped(blocks, text, infer(text))
+    for i, level in headings(out).items():
+        out[i] = replace(out[i], kind=BlockKind.HEADING, level=level)
+    return out
+
+
+def shaped(blocks: list[Block], text: str, shapes: Sequence[Shape]) -> list[Block]:
+    """The blocks of `text` (`segment.blocks_of`) with the shapes of its non-empty lines;
+    a block that joins wrapped lines takes its first line's shape. Where the lines do
+    not line up with the blocks, every block stays a paragraph."""
+    lines = [line for line, _ in _core.segment(text, unwrap=False)]
+    if len(lines) != len(shapes):
+        return blocks
+    out: list[Block] = []
+    at = 0
+    for block in blocks:
+        if at >= len(lines):
+            return blocks
+        shape, joined = shapes[at], lines[at]
+        at += 1
+        while len(joined) < len(block.text) and at < len(lines):
+            joined, at = f"{joined} {lines[at]}", at + 1
+        if joined != block.text:
+            return blocks
+        out.append(replace(block, kind=shape.kind, level=shape.level))
+    return out
+
+
+def carried(blocks: list[Block], shapes_of: Sequence[Block]) -> list[Block]:
+    """`blocks` with the kinds of `shapes_of`, one for one (a later settling pass over
+    the kept blocks); unchanged when the counts differ."""
+    if len(blocks) != len(shapes_of):
+        return blocks
+    return [replace(b, kind=s.kind, level=s.level) for b, s in zip(blocks, shapes_of, strict=True)]
+
+
+def runs_of(blocks: Sequence[Block], kind: BlockKind = BlockKind.CODE) -> list[range]:
+    """Runs of consecutive blocks of one kind."""
+    runs: list[range] = []
+    start = None
+    for i, block in enumerate([*blocks, None]):
+        if block is not None and block.kind is kind:
+            start = i if start is None else start
+        elif start is not None:
+            runs.append(range(start, i))
+            start = None
+    return runs
