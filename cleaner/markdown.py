@@ -23,7 +23,14 @@ from itertools import islice
 
 from cleaner.anchors import ANCHOR_MIN_WORDS
 from cleaner.results import BlockKind
-from cleaner.textshape import PARAGRAPH, RUN_MIN_LINES, TAB_WIDTH, Shape, indent_of
+from cleaner.textshape import (
+    PARAGRAPH,
+    RUN_MIN_LINES,
+    TAB_WIDTH,
+    Shape,
+    indent_of,
+    runs_of_kind,
+)
 
 MIN_LINKS = 5
 """A dump is read as markdown when it holds at least this many `](` (a link or image),
@@ -99,7 +106,7 @@ def read(text: str) -> Reading:
     """The markdown dump as plain text, its headline, and what each line was. A code
     line is kept as written (its marks are code, not markdown)."""
     out: list[str] = []
-    shapes: list[tuple[Shape, bool]] = []
+    shapes: list[Shape] = []
     headline = None
     for lines, blank_before, mark in _blocks(text.splitlines()):
         joined = _join(lines)
@@ -114,7 +121,7 @@ def read(text: str) -> Reading:
         if out:
             out.append("\n\n" if blank_before else "\n")
         out.append(line)
-        shapes.append((shape, blank_before))
+        shapes.append(shape)
     return Reading("".join(out), headline, settled_shapes(shapes))
 
 
@@ -203,33 +210,18 @@ def _shape(joined: str, mark: _Mark) -> Shape:
     return PARAGRAPH
 
 
-def settled_shapes(found: list[tuple[Shape, bool]]) -> tuple[Shape, ...]:
+def settled_shapes(found: list[Shape]) -> tuple[Shape, ...]:
     """List items' indentation as depth (the least indented of a run of items is 1),
     and a lone pipe row (no row right before or after it) a paragraph."""
-    shapes = [shape for shape, _ in found]
-    for run in _runs(found, BlockKind.LIST_ITEM, joined_by_blank=True):
+    shapes = list(found)
+    for run in runs_of_kind(shapes, BlockKind.LIST_ITEM):
         indents = sorted({shapes[i].level for i in run})
         for i in run:
             shapes[i] = Shape(BlockKind.LIST_ITEM, indents.index(shapes[i].level) + 1)
-    for run in _runs(found, BlockKind.TABLE, joined_by_blank=False):
+    for run in runs_of_kind(shapes, BlockKind.TABLE):
         if len(run) < RUN_MIN_LINES:
             shapes[run.start] = PARAGRAPH
     return tuple(shapes)
-
-
-def _runs(
-    found: list[tuple[Shape, bool]], kind: BlockKind, *, joined_by_blank: bool
-) -> list[range]:
-    runs: list[range] = []
-    start = None
-    for i, (shape, blank) in enumerate([*found, (PARAGRAPH, True)]):
-        continues = shape.kind is kind and (joined_by_blank or not blank)
-        if start is not None and not continues:
-            runs.append(range(start, i))
-            start = None
-        if shape.kind is kind and start is None:
-            start = i
-    return runs
 
 
 def _join(lines: list[str]) -> str:

@@ -170,7 +170,7 @@ def code_runs(lines: Sequence[str]) -> list[range]:
                 if is_prose(lines[gap].strip()):
                     break
                 gap += 1
-            if gap < len(lines) and gap - end <= CODE_GAP_MAX and code[gap]:
+            if gap < len(lines) and gap - end - 1 <= CODE_GAP_MAX and code[gap]:
                 j = gap
                 continue
             break
@@ -239,10 +239,19 @@ def list_items(lines: Sequence[str]) -> dict[int, int]:
         elif number:
             indent = len(number.group(1).expandtabs(TAB_WIDTH))
             run.append((i, indent, f"{indent}{number.group(3)}", int(number.group(2))))
+        elif run and _continues(line, run[-1][1]):
+            continue  # a wrapped item's next line
         else:
             found.update(_list_run(run))
             run = []
     return found
+
+
+def _continues(line: str, indent: int) -> bool:
+    """A list item's wrapped line: indented past the item's mark, or going on in lower
+    case."""
+    body = line.lstrip()
+    return bool(body) and (indent_of(line) > indent or body[0].islower())
 
 
 def _list_run(run: list[tuple[int, int, str, int]]) -> dict[int, int]:
@@ -333,10 +342,15 @@ def carried(blocks: list[Block], shapes_of: Sequence[Block]) -> list[Block]:
 
 def runs_of(blocks: Sequence[Block], kind: BlockKind = BlockKind.CODE) -> list[range]:
     """Runs of consecutive blocks of one kind."""
+    return runs_of_kind([Shape(b.kind) for b in blocks], kind)
+
+
+def runs_of_kind(shapes: Sequence[Shape], kind: BlockKind) -> list[range]:
+    """Runs of consecutive shapes of one kind."""
     runs: list[range] = []
     start = None
-    for i, block in enumerate([*blocks, None]):
-        if block is not None and block.kind is kind:
+    for i, shape in enumerate([*shapes, PARAGRAPH]):
+        if shape.kind is kind and kind is not BlockKind.PARAGRAPH:
             start = i if start is None else start
         elif start is not None:
             runs.append(range(start, i))
