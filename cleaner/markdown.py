@@ -28,6 +28,7 @@ from cleaner.textshape import (
     RUN_MIN_LINES,
     TAB_WIDTH,
     Shape,
+    code_runs,
     indent_of,
     runs_of_kind,
 )
@@ -122,11 +123,12 @@ def read(text: str) -> Reading:
             out.append("\n\n" if blank_before else "\n")
         out.append(line)
         shapes.append(shape)
-    return Reading("".join(out), headline, settled_shapes(shapes))
+    return Reading("".join(out), headline, settled_shapes(shapes, lines_of(out)))
 
 
-CODE_INDENT = 4
-"""Markdown's indented code block: four spaces (html2text writes a <pre> so)."""
+def lines_of(out: list[str]) -> list[str]:
+    """The lines `read` wrote, one per block."""
+    return [line for line in out if line not in ("\n", "\n\n")]
 
 
 class _Mark(Enum):
@@ -143,29 +145,22 @@ _LIST_MARK = re.compile(r"([ \t]{0,64})(?:[*+-]|\d{1,9}[.)])[ \t]")
 
 def _blocks(lines: list[str]) -> Iterator[tuple[list[str], bool, _Mark]]:
     """Each markdown block's lines, whether a blank line came before it, and what its
-    marks made it. Code (fenced, or indented after a blank line where no list item
-    goes on) gives one block per line, as written."""
+    marks made it. Fenced code gives one block per line, as written."""
     current: list[str] = []
     mark = _Mark.TEXT
     blank = True
     in_quote = False
     fence: str | None = None
-    in_code = after_list = False
     for raw in lines:
         opened = _FENCE.match(raw)
-        indented = bool(raw.strip()) and indent_of(raw) >= CODE_INDENT
-        starts_code = indented and not current and blank and not after_list and not in_quote
-        if fence is None and not opened and not (in_code and (indented or not raw.strip())):
-            in_code = starts_code
-        if fence is not None or opened or in_code:
+        if fence is not None or opened:
             if current:
                 yield current, blank, mark
                 current, blank = [], False
             if opened and (fence is None or opened.group(1) == fence):
                 fence = opened.group(1) if fence is None else None
             elif raw.strip():
-                code = raw.expandtabs(TAB_WIDTH)[CODE_INDENT if in_code else 0 :]
-                yield [code], blank, _Mark.CODE
+                yield [raw.expandtabs(TAB_WIDTH)], blank, _Mark.CODE
                 blank = False
             else:
                 blank = True
@@ -186,7 +181,6 @@ def _blocks(lines: list[str]) -> Iterator[tuple[list[str], bool, _Mark]]:
             current, blank = [], False
         if not current:
             mark = _Mark.QUOTE if in_quote else _Mark.TEXT
-            after_list = bool(_LIST_MARK.match(line)) or (after_list and not blank)
         current.append(line)
         if table_row:
             yield current, blank, mark
@@ -210,10 +204,17 @@ def _shape(joined: str, mark: _Mark) -> Shape:
     return PARAGRAPH
 
 
-def settled_shapes(found: list[Shape]) -> tuple[Shape, ...]:
-    """List items' indentation as depth (the least indented of a run of items is 1),
-    and a lone pipe row (no row right before or after it) a paragraph."""
+def settled_shapes(found: list[Shape], lines: list[str]) -> tuple[Shape, ...]:
+    """List items' indentation as depth (the least indented of a run of items is 1), a
+    lone pipe row (no row right before or after it) a paragraph, and a run of lines
+    shaped like code (`textshape.code_runs`: html2text writes a <pre> indented as it
+    writes a nested list, so the indentation alone says little) code."""
     shapes = list(found)
+    for run in code_runs(lines):
+        base = min(indent_of(lines[i]) for i in run)
+        for i in run:
+            if shapes[i].kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+                shapes[i] = Shape(BlockKind.CODE, indent_of(lines[i]) - base)
     for run in runs_of_kind(shapes, BlockKind.LIST_ITEM):
         indents = sorted({shapes[i].level for i in run})
         for i in run:

@@ -325,8 +325,7 @@ def decide(state: TextState) -> tuple[list[str], list[Removal], list[BlockDecisi
     bounds = (model.low, model.high) if model else ()
     heuristic_keep, marked, headings = decision_inputs(state, verdicts)
     each = final_keep(heuristic_keep, marked, headings, state.scores, *bounds)
-    body = range(state.extent.start, state.extent.end + 1) if state.extent else None
-    keep = whole_runs(each, textshape.runs_of(page.blocks), body)
+    keep = whole_runs(each, textshape.runs_of(page.blocks))
     kept: list[str] = []
     removed: list[Removal] = []
     decisions: list[BlockDecision] = []

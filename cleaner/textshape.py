@@ -86,13 +86,16 @@ _CODE_SHAPES = re.compile(
             r"[\]\)\}]+[;,)\]]*$",
             r".*[{\[(]$",
             r"\"[^\"]*\"\s*:\s*.*,?$",
+            r"</?[A-Za-z][\w.:-]*/?>?$|/>$",
+            r"[\w-]+=(?:\"[^\"]*\"|\{.*\})/?>?$",
             r"f?(?:\"[^\"]*\"|'[^']*'),(?:\s*f?(?:\"[^\"]*\"|'[^']*'),?)*$",
         )
     )
 )
 """Lines only code is written as: a definition, a declaration, an import, a control
 line, a call or assignment statement, a bracket opened at the end or closed alone, a
-JSON member. Lowercase keywords: a sentence starts with a capital."""
+JSON member, a markup tag or attribute on its own line. Lowercase keywords: a
+sentence starts with a capital."""
 
 _CODE_END = re.compile(r";$")
 _CODE_MARKS = re.compile(r"[=(){}\[\]]")
@@ -148,9 +151,16 @@ def _set_code(shapes: list[Shape], lines: Sequence[str], run: range) -> None:
         shapes[i] = Shape(BlockKind.CODE, indent_of(lines[i]) - base)
 
 
+def _not_code(line: str) -> bool:
+    """A line that ends a code run: prose, or a title (a capital, no code marks)."""
+    title = line[:1].isupper() and not _CODE_MARKS.search(line)
+    return title or is_prose(line)
+
+
 def code_runs(lines: Sequence[str]) -> list[range]:
     """Runs of lines shaped like code (CODE_RUN_MIN_LINES code-shaped lines at least),
-    bridging up to CODE_GAP_MAX lines that are not prose between code-shaped ones."""
+    bridging up to CODE_GAP_MAX lines that are neither prose nor title-like between
+    code-shaped ones."""
     code = [is_code_line(line.strip()) for line in lines]
     runs: list[range] = []
     i = 0
@@ -167,7 +177,7 @@ def code_runs(lines: Sequence[str]) -> list[range]:
                 continue
             gap = j
             while gap < len(lines) and gap - end <= CODE_GAP_MAX and not code[gap]:
-                if is_prose(lines[gap].strip()):
+                if _not_code(lines[gap].strip()):
                     break
                 gap += 1
             if gap < len(lines) and gap - end - 1 <= CODE_GAP_MAX and code[gap]:

@@ -201,21 +201,21 @@ def test_lines_that_do_not_line_up_with_the_blocks_stay_paragraphs() -> None:
 # One decision per code run
 
 
-def test_a_code_run_is_kept_whole_when_any_of_its_lines_is_kept() -> None:
-    keep = [True, False, True, False, False, True]
-    assert whole_runs(keep, [range(1, 5)], None) == [True] * 6
+def test_a_code_run_is_kept_whole_when_half_its_lines_are_kept() -> None:
+    # The reported case: `fn main() {` and `let a = 123;` dropped, `println!` and `}` kept.
+    keep = [True, False, False, True, True, True]
+    assert whole_runs(keep, [range(1, 5)]) == [True] * 6
 
 
-def test_a_code_run_inside_the_body_is_kept_whole() -> None:
-    keep = [True, False, False, True]
-    assert whole_runs(keep, [range(1, 3)], range(0, 4)) == [True] * 4
+def test_a_code_run_is_dropped_whole_when_most_of_its_lines_are_dropped() -> None:
+    keep = [True, True, False, False, False]
+    assert whole_runs(keep, [range(1, 5)]) == [True, False, False, False, False]
 
 
-def test_a_code_run_outside_the_body_with_no_line_kept_goes_whole() -> None:
-    keep = [True, True, False, False]
-    # At the body's edge: not inside it.
-    assert whole_runs(keep, [range(2, 4)], range(0, 4)) == keep
-    assert whole_runs(keep, [range(2, 4)], None) == keep
+def test_blocks_outside_code_runs_keep_their_own_decision() -> None:
+    keep = [True, False, True, False]
+    assert whole_runs(keep, []) == keep
+    assert whole_runs(keep, [range(1, 3)]) == [True, True, True, False]
 
 
 def test_runs_of_code_blocks() -> None:
