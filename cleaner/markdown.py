@@ -22,13 +22,13 @@ from enum import Enum
 from itertools import islice
 
 from cleaner.anchors import ANCHOR_MIN_WORDS
+from cleaner.codelines import code_runs
 from cleaner.results import BlockKind
 from cleaner.textshape import (
     PARAGRAPH,
     RUN_MIN_LINES,
     TAB_WIDTH,
     Shape,
-    code_runs,
     indent_of,
     runs_of_kind,
 )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from cleaner import _core
+from cleaner.codelines import code_runs, is_prose
 from cleaner.results import Block, BlockKind
 
 
@@ -32,14 +33,6 @@ RUN_MIN_LINES = 2
 """A list or a table needs two lines of one style at least: one line numbered "1." or
 holding two cells could be anything."""
 
-CODE_RUN_MIN_LINES = 2
-"""Lines shaped like code that make a code run; a lone `main()` or `}` is not one."""
-
-CODE_GAP_MAX = 2
-"""Lines that are not code-shaped but not prose either (`end tell`, `activate`, a
-string's middle) stay in a code run when code-shaped lines come on both sides within
-this many lines."""
-
 TAB_WIDTH = 4
 """Columns a tab indents by, for a code line's level."""
 
@@ -56,62 +49,9 @@ _BULLET = re.compile(r"([ \t]{0,64})([-*+•·◦▪‣●○■►])[ \t]+\S")
 """A bulleted line; en and em dashes are left out: they open dialogue in prose."""
 _NUMBER = re.compile(r"([ \t]{0,64})(\d{1,3})([.)])[ \t]+\S")
 """A numbered line (at most three digits: "2019. A year..." is a sentence)."""
-_TAB_CELLS = re.compile(r"[ \t]*\t[ \t]*")
+_TAB_CELLS = re.compile(r"\t+")
 _SPACE_CELLS = re.compile(r" {2,}")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _HEADING_END = re.compile(r"[.,;:!…]$")
-
-_CODE_SHAPES = re.compile(
-    "|".join(
-        (
-            r"(?:async\s+)?(?:def|fn|func|function)\s+[\w$]+\s*[(<]",
-            r"class\s+\w+\s*[(:{<]",
-            r"(?:pub\s+)?(?:struct|enum|impl|trait|interface)\s+\w+.*\{$",
-            r"(?:let|const|var)\s+(?:mut\s+)?[\w$]+\s*(?::[^=]+)?=",
-            r"import\s+[\w.]+(?:\s+as\s+\w+)?;?$",
-            r"import\s.*\sfrom\s+['\"]",
-            r"from\s+[\w.]+\s+import\s",
-            r"use\s+[\w:]+(?:::\{.*\})?;$",
-            r"#include\s*[<\"]|#define\s",
-            r"(?:if|while|for|switch|catch)\s*\(.*\)\s*\{?$",
-            r"(?:if|elif|while)\s.*[=<>!()\[\].].*:$",
-            r"for\s+\w+(?:,\s*\w+)*\s+in\s+.+:$",
-            r"(?:else|try|finally|except(?:\s.*)?)\s*:$",
-            r"\}?\s*else\s*(?:if\s.*)?\{$",
-            r"return(?:;|\s.*[()\"'\[\]{};=+\-*/].*|\s+[\w.]+;?)?$",
-            r"(?:public|private|protected|static)\s.*[({;]$",
-            r"(?://|/\*|\*/)",
-            r"[a-z_$][\w$]*(?:(?:\.|::|->)[\w$]+)*!?\(.*\)[;,]?$",
-            r"[A-Za-z_$][\w$.]*(?:\[[^\]]*\])*\s*[-+*/|&]?=\s*[^=\s].*",
-            r"[\]\)\}]+[;,)\]]*$",
-            r".*[{\[(]$",
-            r"\"[^\"]*\"\s*:\s*.*,?$",
-            r"</?[A-Za-z][\w.:-]*/?>?$|/>$",
-            r"[\w-]+=(?:\"[^\"]*\"|\{.*\})/?>?$",
-            r"f?(?:\"[^\"]*\"|'[^']*'),(?:\s*f?(?:\"[^\"]*\"|'[^']*'),?)*$",
-        )
-    )
-)
-"""Lines only code is written as: a definition, a declaration, an import, a control
-line, a call or assignment statement, a bracket opened at the end or closed alone, a
-JSON member, a markup tag or attribute on its own line. Lowercase keywords: a
-sentence starts with a capital."""
-
-_CODE_END = re.compile(r";$")
-_CODE_MARKS = re.compile(r"[=(){}\[\]]")
-
-
-def is_code_line(line: str) -> bool:
-    """Whether a line (stripped) is shaped like a line of code."""
-    if _CODE_SHAPES.match(line):
-        return True
-    return bool(_CODE_END.search(line)) and bool(_CODE_MARKS.search(line))
-
-
-def is_prose(line: str, min_words: int = 3) -> bool:
-    """A sentence: words, and a closing sentence mark (a colon ends a lead-in)."""
-    words = line.split()
-    return len(words) >= min_words and (bool(_SENTENCE_END.search(line)) or line.endswith(":"))
 
 
 def infer(text: str) -> list[Shape]:
@@ -149,45 +89,6 @@ def _set_code(shapes: list[Shape], lines: Sequence[str], run: range) -> None:
     base = min(indent_of(lines[i]) for i in run)
     for i in run:
         shapes[i] = Shape(BlockKind.CODE, indent_of(lines[i]) - base)
-
-
-def _not_code(line: str) -> bool:
-    """A line that ends a code run: prose, or a title (a capital, no code marks)."""
-    title = line[:1].isupper() and not _CODE_MARKS.search(line)
-    return title or is_prose(line)
-
-
-def code_runs(lines: Sequence[str]) -> list[range]:
-    """Runs of lines shaped like code (CODE_RUN_MIN_LINES code-shaped lines at least),
-    bridging up to CODE_GAP_MAX lines that are neither prose nor title-like between
-    code-shaped ones."""
-    code = [is_code_line(line.strip()) for line in lines]
-    runs: list[range] = []
-    i = 0
-    while i < len(lines):
-        if not code[i]:
-            i += 1
-            continue
-        start = end = i
-        count = 1
-        j = i + 1
-        while j < len(lines):
-            if code[j]:
-                end, count, j = j, count + 1, j + 1
-                continue
-            gap = j
-            while gap < len(lines) and gap - end <= CODE_GAP_MAX and not code[gap]:
-                if _not_code(lines[gap].strip()):
-                    break
-                gap += 1
-            if gap < len(lines) and gap - end - 1 <= CODE_GAP_MAX and code[gap]:
-                j = gap
-                continue
-            break
-        if count >= CODE_RUN_MIN_LINES:
-            runs.append(range(start, end + 1))
-        i = end + 1
-    return runs
 
 
 def table_runs(lines: Sequence[str]) -> list[range]:
