@@ -71,12 +71,16 @@ def infer(text: str) -> list[Shape]:
     return shapes
 
 
-_INVISIBLE = str.maketrans({"\u200c": "", "\u200d": "", "\u2060": "", "\u00ad": ""})
+_BLANK = (
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"  # str.isspace
+    "\u200b\ufeff\u200c\u200d\u2060\u00ad"  # what the segmenter drops besides
+)
 
 
 def _visible(line: str) -> str:
-    """The line as the segmenter keeps it, roughly: "" when it drops the line."""
-    return line.translate(_INVISIBLE).replace("\u200b", " ").replace("\ufeff", " ").strip()
+    """The line without the characters the segmenter drops: "" when it drops the line."""
+    return line.strip(_BLANK)
 
 
 def indent_of(line: str) -> int:
@@ -113,7 +117,7 @@ def table_runs(lines: Sequence[str]) -> list[range]:
 def _cells(line: str) -> list[tuple[int, int]]:
     """Each cell's start and end column, split at tabs or at runs of 2+ spaces."""
     body = line.strip()
-    if not body:
+    if "\t" not in body and "  " not in body:
         return []
     offset = len(line) - len(line.lstrip())
     splitter = _TAB_CELLS if "\t" in body else _SPACE_CELLS
@@ -152,7 +156,7 @@ def list_items(lines: Sequence[str]) -> dict[int, int]:
             run.append((i, indent, f"{indent}{number.group(3)}", int(number.group(2))))
         elif run and _continues(line, run[-1][1]):
             continue  # a wrapped item's next line
-        else:
+        elif run:
             found.update(_list_run(run))
             run = []
     return found
@@ -183,17 +187,15 @@ def _list_run(run: list[tuple[int, int, str, int]]) -> dict[int, int]:
 def headings(blocks: Sequence[Block]) -> dict[int, int]:
     """Subheadings (level 2): a short, title-like line with no closing sentence mark,
     between two paragraphs of prose."""
-    found: dict[int, int] = {}
-    for i in range(1, len(blocks) - 1):
-        before, block, after = blocks[i - 1], blocks[i], blocks[i + 1]
-        if (
-            block.kind is BlockKind.PARAGRAPH
-            and _title_like(block.text)
-            and _paragraph(before)
-            and _paragraph(after)
-        ):
-            found[i] = 2
-    return found
+    prose = [_paragraph(b) for b in blocks]
+    return {
+        i: 2
+        for i in range(1, len(blocks) - 1)
+        if prose[i - 1]
+        and prose[i + 1]
+        and blocks[i].kind is BlockKind.PARAGRAPH
+        and _title_like(blocks[i].text)
+    }
 
 
 def _title_like(text: str) -> bool:
@@ -239,7 +241,10 @@ def shaped(blocks: list[Block], text: str, shapes: Sequence[Shape]) -> list[Bloc
             joined, at = f"{joined} {lines[at]}", at + 1
         if joined != block.text:
             return blocks
-        out.append(replace(block, kind=shape.kind, level=shape.level))
+        if shape == PARAGRAPH:
+            out.append(block)
+        else:
+            out.append(Block(block.index, block.text, block.blank_before, shape.kind, shape.level))
     return out
 
 
