@@ -227,6 +227,8 @@ def shaped(blocks: list[Block], text: str, shapes: Sequence[Shape]) -> list[Bloc
     """The blocks of `text` (`segment.blocks_of`) with the shapes of its non-empty lines;
     a block that joins wrapped lines takes its first line's shape. Where the lines do
     not line up with the blocks, every block stays a paragraph."""
+    if len(blocks) == len(shapes):  # no line was joined to the one before
+        return [_with_shape(b, shape) for b, shape in zip(blocks, shapes, strict=True)]
     lines = [line for line, _ in _core.segment(text, unwrap=False)]
     if len(lines) != len(shapes):
         return blocks
@@ -241,11 +243,14 @@ def shaped(blocks: list[Block], text: str, shapes: Sequence[Shape]) -> list[Bloc
             joined, at = f"{joined} {lines[at]}", at + 1
         if joined != block.text:
             return blocks
-        if shape == PARAGRAPH:
-            out.append(block)
-        else:
-            out.append(Block(block.index, block.text, block.blank_before, shape.kind, shape.level))
+        out.append(_with_shape(block, shape))
     return out
+
+
+def _with_shape(block: Block, shape: Shape) -> Block:
+    if shape == PARAGRAPH:
+        return block
+    return Block(block.index, block.text, block.blank_before, shape.kind, shape.level)
 
 
 def carried(blocks: list[Block], shapes_of: Sequence[Block]) -> list[Block]:
