@@ -18,9 +18,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import Enum
 from itertools import islice
 
 from cleaner.anchors import ANCHOR_MIN_WORDS
+from cleaner.codelines import code_runs
+from cleaner.results import BlockKind
+from cleaner.textshape import (
+    PARAGRAPH,
+    RUN_MIN_LINES,
+    TAB_WIDTH,
+    Shape,
+    indent_of,
+    runs_of_kind,
+)
 
 MIN_LINKS = 5
 """A dump is read as markdown when it holds at least this many `](` (a link or image),
@@ -88,16 +99,22 @@ class Reading:
     """The first top-level heading ("# ...") of `anchors.ANCHOR_MIN_WORDS` words or more
     (a shorter <h1> is a site or section name as often): html2text writes the page's
     <h1>, the article's headline on most article pages, so."""
+    shapes: tuple[Shape, ...] | None = None
+    """What each line of `text` was, by its marks (None: a plain dump, not read here)."""
 
 
 def read(text: str) -> Reading:
-    """The markdown dump as plain text, and its headline."""
+    """The markdown dump as plain text, its headline, and what each line was. A code
+    line is kept as written (its marks are code, not markdown)."""
     out: list[str] = []
+    shapes: list[Shape] = []
     headline = None
-    for lines, blank_before in _blocks(text.splitlines()):
+    for lines, blank_before, mark in _blocks(text.splitlines()):
         joined = _join(lines)
-        words = _heading_text(joined)
-        line = _inline(words)
+        if mark is _Mark.CODE:
+            line, shape = joined.rstrip(), Shape(BlockKind.CODE, indent_of(joined))
+        else:
+            line, shape = _inline(_heading_text(joined)), _shape(joined, mark)
         if not line.strip():
             continue
         if headline is None and _H1.match(joined) and len(line.split()) >= ANCHOR_MIN_WORDS:
@@ -105,35 +122,107 @@ def read(text: str) -> Reading:
         if out:
             out.append("\n\n" if blank_before else "\n")
         out.append(line)
-    return Reading("".join(out), headline)
+        shapes.append(shape)
+    return Reading("".join(out), headline, settled_shapes(shapes, lines_of(out)))
 
 
-def _blocks(lines: list[str]) -> Iterator[tuple[list[str], bool]]:
-    """Each markdown block's lines, and whether a blank line came before it."""
+def lines_of(out: list[str]) -> list[str]:
+    """The lines `read` wrote, one per block."""
+    return [line for line in out if line not in ("\n", "\n\n")]
+
+
+class _Mark(Enum):
+    """What the dump's marks made of a block before its text is read."""
+
+    TEXT = "text"
+    QUOTE = "quote"
+    CODE = "code"
+
+
+_FENCE = re.compile(r"[ \t]{0,3}(```|~~~)")
+_LIST_MARK = re.compile(r"([ \t]{0,64})(?:[*+-]|\d{1,9}[.)])[ \t]")
+
+
+def _blocks(lines: list[str]) -> Iterator[tuple[list[str], bool, _Mark]]:
+    """Each markdown block's lines, whether a blank line came before it, and what its
+    marks made it. Fenced code gives one block per line, as written."""
     current: list[str] = []
+    mark = _Mark.TEXT
     blank = True
     in_quote = False
+    fence: str | None = None
     for raw in lines:
+        opened = _FENCE.match(raw)
+        if fence is not None or opened:
+            if current:
+                yield current, blank, mark
+                current, blank = [], False
+            if opened and (fence is None or opened.group(1) == fence):
+                fence = opened.group(1) if fence is None else None
+            elif raw.strip():
+                yield [raw.expandtabs(TAB_WIDTH)], blank, _Mark.CODE
+                blank = False
+            else:
+                blank = True
+            continue
         quote = _QUOTE.match(raw)
         line = raw[quote.end() :] if quote else raw
         quote_starts, in_quote = bool(quote) and not in_quote, bool(quote)
         if not line.strip() or _separates(line) or _DEFINITION.fullmatch(line):
             if current:
-                yield current, blank
+                yield current, blank, mark
                 current = []
             blank = True
             continue
         table_row = _TABLE_CELL in line
         starts = table_row or quote_starts or _OWN_LINE.match(line) or _ends_block(current)
         if current and starts:
-            yield current, blank
+            yield current, blank, mark
             current, blank = [], False
+        if not current:
+            mark = _Mark.QUOTE if in_quote else _Mark.TEXT
         current.append(line)
         if table_row:
-            yield current, blank
+            yield current, blank, mark
             current, blank = [], False
     if current:
-        yield current, blank
+        yield current, blank, mark
+
+
+def _shape(joined: str, mark: _Mark) -> Shape:
+    """A block's kind by its marks; a list item's level is its indentation for now."""
+    if mark is _Mark.QUOTE:
+        return Shape(BlockKind.QUOTE)
+    heading = _HEADING.match(joined)
+    listed = _LIST_MARK.match(joined)
+    if listed:
+        return Shape(BlockKind.LIST_ITEM, indent_of(listed.group(1)))
+    if heading:
+        return Shape(BlockKind.HEADING, heading.group(0).count("#"))
+    if _TABLE_CELL in joined:
+        return Shape(BlockKind.TABLE)
+    return PARAGRAPH
+
+
+def settled_shapes(found: list[Shape], lines: list[str]) -> tuple[Shape, ...]:
+    """List items' indentation as depth (the least indented of a run of items is 1), a
+    lone pipe row (no row right before or after it) a paragraph, and a run of lines
+    shaped like code (`textshape.code_runs`: html2text writes a <pre> indented as it
+    writes a nested list, so the indentation alone says little) code."""
+    shapes = list(found)
+    for run in code_runs(lines):
+        base = min(indent_of(lines[i]) for i in run)
+        for i in run:
+            if shapes[i].kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+                shapes[i] = Shape(BlockKind.CODE, indent_of(lines[i]) - base)
+    for run in runs_of_kind(shapes, BlockKind.LIST_ITEM):
+        indents = sorted({shapes[i].level for i in run})
+        for i in run:
+            shapes[i] = Shape(BlockKind.LIST_ITEM, indents.index(shapes[i].level) + 1)
+    for run in runs_of_kind(shapes, BlockKind.TABLE):
+        if len(run) < RUN_MIN_LINES:
+            shapes[run.start] = PARAGRAPH
+    return tuple(shapes)
 
 
 def _join(lines: list[str]) -> str:

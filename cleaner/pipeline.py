@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cleaner import fallback, htmlmode, htmlshape, linematch, markdown, render, settle, textmode
+from cleaner import (
+    fallback,
+    htmlmode,
+    htmlshape,
+    linematch,
+    markdown,
+    render,
+    settle,
+    textmode,
+    textshape,
+)
 from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import Problem
@@ -39,7 +49,7 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
     else:
         reading = read_dump(decoded.text, config)
         text, headline, meta = reading.text, reading.headline, Metadata(url=url)
-        blocks = blocks_of(text)
+        blocks = textshape.shape_dump(blocks_of(text), text, reading.shapes)
     settled = settle.clean_blocks(
         blocks,
         url,
@@ -66,7 +76,9 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
 
 
 def read_dump(text: str, config: Config) -> markdown.Reading:
-    """A text dump as the block steps read it: markdown rendered to its text."""
+    """A text dump as the block steps read it: markdown rendered to its text, with
+    what each line was (`Reading.shapes`; None for a plain dump, whose lines
+    `textshape` reads for their shapes)."""
     if config.markdown and markdown.looks_like_markdown(text):
         return markdown.read(text)
     return markdown.Reading(text, None)

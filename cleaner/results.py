@@ -56,8 +56,10 @@ class Label(StrEnum):
 
 class BlockKind(StrEnum):
     """What a block is in the article's structure (its markdown form). A block's
-    `level` says more: a heading's level (1-6), a list item's depth (1 = top level);
-    0 for the other kinds."""
+    `level` says more: a heading's level (1-6), a list item's depth (1 = top level),
+    a code line's indentation in columns beyond its run's least indented line (the
+    block's text, like every block's, has its spaces collapsed); 0 for the other
+    kinds."""
 
     HEADING = "heading"
     PARAGRAPH = "paragraph"
@@ -103,8 +105,9 @@ class Removal:
 class BlockDecision:
     """How one input block was decided, for `--explain`: for a dropped block the rule
     and reason id of its removal; for a kept one, `kept_by` says what kept it where
-    its label alone would not ("block_model", "subheading", or "extracted_body" in
-    HTML mode; "" for a block kept as good text)."""
+    its label alone would not ("block_model", "subheading", "code_run" for a line of
+    a code run kept whole, or "extracted_body" in HTML mode; "" for a block kept as
+    good text)."""
 
     block: int
     text: str

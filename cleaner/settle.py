@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from cleaner import textmode, wholeblocks
+from cleaner import textmode
 from cleaner.config import Config
 from cleaner.results import Block, BlockDecision, Removal
 from cleaner.segment import blocks_of
 from cleaner.textmode import TextState
+from cleaner.textshape import carried
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,8 @@ def clean_blocks(
     # see; an extracted HTML body was never judged as text, so it is checked once.
     unsettled = trusted or len(kept) < len(first.page)
     while kept and unsettled:
-        again = textmode.new_state(_typed(kept, origin, blocks), url, config, trusted=False)
+        kept_blocks = carried(blocks_of("\n\n".join(kept)), [blocks[i] for i in origin])
+        again = textmode.new_state(kept_blocks, url, config, trusted=False)
         textmode.run_steps(again, textmode.HEURISTIC_STEPS)
         if already_clean(again):
             break
@@ -81,20 +83,8 @@ def clean_blocks(
         origin = [home[d.block] for d in decisions_again if d.kept]
         unsettled = len(kept_again) < len(kept)
         kept = kept_again
-    if [d.text for d in decisions if d.kept] == kept:  # else the indexes are not the first pass's
-        decisions, removed = wholeblocks.keep_code_whole(blocks, decisions, removed)
-        kept = [d.text for d in decisions if d.kept]
     removed.sort(key=lambda r: r.block)
     return Settled(first, kept, removed, decisions)
-
-
-def _typed(kept: list[str], origin: list[int], first: list[Block]) -> list[Block]:
-    """The kept texts as blocks again, each with its first-pass kind and level."""
-    again = blocks_of("\n\n".join(kept))
-    if len(again) != len(origin):
-        return again
-    pairs = zip(again, origin, strict=True)
-    return [replace(b, kind=first[o].kind, level=first[o].level) for b, o in pairs]
 
 
 def _model_and_decide(

@@ -6,9 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from cleaner import anchors, block_model, blockfeatures, classify, extent, phrases, sites
+from cleaner import (
+    anchors,
+    block_model,
+    blockfeatures,
+    classify,
+    extent,
+    phrases,
+    sites,
+    textshape,
+)
 from cleaner.config import Config
-from cleaner.decision import final_keep
+from cleaner.decision import final_keep, whole_runs
 from cleaner.extent import Extent
 from cleaner.features import measure_all
 from cleaner.language import given_language, guess_page_language
@@ -322,7 +331,8 @@ def decide(state: TextState) -> tuple[list[str], list[Removal], list[BlockDecisi
     model = block_model.shipped_model() if state.scores is not None else None
     bounds = (model.low, model.high) if model else ()
     heuristic_keep, marked, headings = decision_inputs(state, verdicts)
-    keep = final_keep(heuristic_keep, marked, headings, state.scores, *bounds)
+    each = final_keep(heuristic_keep, marked, headings, state.scores, *bounds)
+    keep = whole_runs(each, textshape.runs_of(page.blocks))
     kept: list[str] = []
     removed: list[Removal] = []
     decisions: list[BlockDecision] = []
@@ -332,11 +342,15 @@ def decide(state: TextState) -> tuple[list[str], list[Removal], list[BlockDecisi
             kept.append(block.text)
             score = state.scores[i] if state.scores is not None else None
             why = _kept_by(label, heuristic_keep[i], score, model.low if model else None)
+            why = why if each[i] else KEPT_IN_CODE_RUN
             decisions.append(
                 BlockDecision(i, block.text, True, label, "", "", why, block.kind, block.level)
             )
             continue
-        rule, reason = _drop_reason(state, i, verdicts[i])
+        if each[i]:
+            rule, reason = CODE_RUN_RULE, Reason.LOW_QUALITY.value
+        else:
+            rule, reason = _drop_reason(state, i, verdicts[i])
         removed.append(Removal(i, rule, reason, block.text))
         decisions.append(
             BlockDecision(i, block.text, False, label, rule, reason, "", block.kind, block.level)
@@ -370,6 +384,8 @@ def final_blocks(state: TextState) -> set[int]:
 
 
 MODEL_RULE = "model.block_classifier"
+CODE_RUN_RULE = "generic.code_run"
+"""A line of code dropped with the rest of its run (`cleaner.decision.whole_runs`)."""
 
 
 def _drop_reason(state: TextState, i: int, verdict: tuple[str, str | None]) -> tuple[str, str]:
@@ -386,6 +402,8 @@ KEPT_BY_MODEL = "block_model"
 KEPT_AS_SUBHEADING = "subheading"
 """The block model would drop it, but it is heading-shaped and the paragraph it
 introduces is kept (`cleaner.decision.final_keep`)."""
+KEPT_IN_CODE_RUN = "code_run"
+"""A line of code kept with the rest of its run (`cleaner.decision.whole_runs`)."""
 KEPT_IN_EXTRACTED_BODY = "extracted_body"
 """HTML mode: inside the body the extractor found, where quality labels drop nothing."""
 

@@ -135,3 +135,72 @@ def test_read_finds_the_first_top_level_headline_of_four_words_or_more() -> None
 
 def test_heading_marks_inside_a_list_item_go() -> None:
     assert plain_text("  * #### Major land uses\n\n# Title ##\n") == "  * Major land uses\n\nTitle"
+
+
+def shapes_of(dump: str) -> list[tuple[str, int, str]]:
+    reading = read(dump)
+    assert reading.shapes is not None
+    lines = [line for line in reading.text.split("\n") if line]
+    return [(s.kind.value, s.level, line) for s, line in zip(reading.shapes, lines, strict=True)]
+
+
+def test_a_markdown_dump_keeps_what_each_line_was() -> None:
+    dump = (
+        "# The headline\n\nAn opening paragraph.\n\n## A section\n\n"
+        "  * First\n    * Nested\n  * Second\n\n"
+        "> A quotation that\n> runs on.\n\n"
+        "Name | Age\n---|---\nAna | 34\nBo | 29\n"
+    )
+    assert shapes_of(dump) == [
+        ("heading", 1, "The headline"),
+        ("paragraph", 0, "An opening paragraph."),
+        ("heading", 2, "A section"),
+        ("list_item", 1, "  * First"),
+        ("list_item", 2, "    * Nested"),
+        ("list_item", 1, "  * Second"),
+        ("quote", 0, "A quotation that runs on."),
+        ("table", 0, "Name | Age"),
+        ("table", 0, "Ana | 34"),
+        ("table", 0, "Bo | 29"),
+    ]
+
+
+def test_a_lone_pipe_line_is_not_a_table() -> None:
+    assert [kind for kind, _, _ in shapes_of("Home | About\n\nSome prose here.\n")] == [
+        "paragraph",
+        "paragraph",
+    ]
+
+
+def test_indented_code_is_found_by_its_shape() -> None:
+    # html2text writes a <pre> indented, as it writes nested lists; its lines are read
+    # as any other (the comment's "#" and the "**" go, as before), and the run of
+    # lines shaped like code is code.
+    dump = (
+        "Run this:\n\n    def main():  \n        # say hello  \n"
+        "        print(*args, **kwargs)  \n\n    main()\n\nThat is all.\n"
+    )
+    assert [(kind, level) for kind, level, _ in shapes_of(dump)] == [
+        ("paragraph", 0),
+        ("code", 0),
+        ("code", 4),
+        ("code", 4),
+        ("code", 0),
+        ("paragraph", 0),
+    ]
+
+
+def test_fenced_code_is_kept_without_its_fences() -> None:
+    dump = "Example:\n\n```rust\nfn main() {\n    let a = 123;\n}\n```\n\nDone.\n"
+    assert shapes_of(dump) == [
+        ("paragraph", 0, "Example:"),
+        ("code", 0, "fn main() {"),
+        ("code", 4, "    let a = 123;"),
+        ("code", 0, "}"),
+        ("paragraph", 0, "Done."),
+    ]
+
+
+def test_a_list_item_s_indented_paragraph_is_not_code() -> None:
+    dump = "  * An item\n\n    Its second paragraph, indented under it.\n"
+    assert "code" not in [kind for kind, _, _ in shapes_of(dump)]
