@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cleaner import _core
 from cleaner.features import Features
+from cleaner.language import core_stoplist
 from cleaner.results import Block, Mark
 
 
@@ -18,6 +20,9 @@ class Page:
     url: str | None = None
     author: str | None = None
     marks: dict[int, Mark] = field(default_factory=dict)
+    measured: _core.MeasuredPage | None = None
+    """The blocks and their measures as the core holds them, for the steps it runs on
+    the whole page (`in_core`)."""
 
     def __len__(self) -> int:
         return len(self.blocks)
@@ -29,3 +34,11 @@ class Page:
         """Record rule marks; an earlier rule's mark on a block wins."""
         for i, mark in marks.items():
             self.marks.setdefault(i, mark)
+
+    def in_core(self) -> _core.MeasuredPage:
+        """The page as the core holds it, measured with its language's stoplist on first
+        use where it was not given (as `features` were measured)."""
+        if self.measured is None:
+            texts = [b.text for b in self.blocks]
+            self.measured = _core.measure_page(texts, core_stoplist(self.language))
+        return self.measured
