@@ -82,9 +82,8 @@ def title_case_lead(text: str) -> int: ...
 class PageDecisions:
     def __new__(
         cls,
-        texts: Sequence[str],
+        page: MeasuredPage,
         blank_before: Sequence[bool],
-        stoplist: Stoplist,
         free: Sequence[int],
         labels: Sequence[int],
         marked: Sequence[bool],

@@ -301,12 +301,11 @@ impl PhraseBook {
 }
 
 /// What the heuristic steps decided about one page, as the block model's rows read
-/// it; the blocks' measures are taken again here (the same function as `measure_all`).
+/// it, beside the page's blocks and measures as the core holds them.
 #[pyclass(frozen, module = "cleaner._core")]
 struct PageDecisions {
-    texts: Vec<String>,
+    page: Py<MeasuredPage>,
     blank_before: Vec<bool>,
-    features: Vec<Features>,
     free: Vec<blockfeatures::Label>,
     labels: Vec<blockfeatures::Label>,
     marked: Vec<bool>,
@@ -331,13 +330,11 @@ fn labels_of(codes: &[u8]) -> PyResult<Vec<blockfeatures::Label>> {
 #[pymethods]
 impl PageDecisions {
     #[new]
-    #[pyo3(signature = (texts, blank_before, stoplist, free, labels, marked, ends, *, extent, meta, title, after))]
+    #[pyo3(signature = (page, blank_before, free, labels, marked, ends, *, extent, meta, title, after))]
     #[allow(clippy::too_many_arguments)] // one page's decisions, each a column
     fn new(
-        py: Python<'_>,
-        texts: Vec<String>,
+        page: Py<MeasuredPage>,
         blank_before: Vec<bool>,
-        stoplist: Py<Stoplist>,
         free: Vec<u8>,
         labels: Vec<u8>,
         marked: Vec<bool>,
@@ -347,7 +344,7 @@ impl PageDecisions {
         title: Option<usize>,
         after: (Option<usize>, Option<usize>, Option<usize>),
     ) -> PyResult<Self> {
-        let n = texts.len();
+        let n = page.get().texts.len();
         if [
             blank_before.len(),
             free.len(),
@@ -363,12 +360,9 @@ impl PageDecisions {
             ));
         }
         let (free, labels) = (labels_of(&free)?, labels_of(&labels)?);
-        let stoplist = stoplist.get();
-        let features = py.detach(|| texts.iter().map(|t| measure(t, &stoplist.words)).collect());
         Ok(Self {
-            texts,
+            page,
             blank_before,
-            features,
             free,
             labels,
             marked,
@@ -392,13 +386,14 @@ impl PageDecisions {
 
 impl PageDecisions {
     fn flat_rows(&self, py: Python<'_>, blocks: &[usize]) -> PyResult<Vec<f64>> {
-        if blocks.iter().any(|&i| i >= self.texts.len()) {
+        let page = self.page.get();
+        if blocks.iter().any(|&i| i >= page.texts.len()) {
             return Err(PyValueError::new_err("a block index past the page's end"));
         }
         let decided = blockfeatures::Decided {
-            texts: &self.texts,
+            texts: &page.texts,
             blank_before: &self.blank_before,
-            features: &self.features,
+            features: &page.features,
             free: &self.free,
             labels: &self.labels,
             marked: &self.marked,
