@@ -19,6 +19,7 @@ use crate::labels;
 use crate::patterns;
 use crate::phrases::{CategorySpec, PhraseBook as CorePhraseBook};
 use crate::segment as blocks;
+use crate::tags;
 
 create_exception!(
     cleaner._core,
@@ -183,6 +184,11 @@ impl MeasuredPage {
     /// Whether the page's words fit its stoplist (`labels::uses_stopwords`).
     fn uses_stopwords(&self) -> bool {
         labels::uses_stopwords(&self.features)
+    }
+
+    /// The blocks that are lines of tags (`tags::tag_lines`).
+    fn tag_lines(&self, py: Python<'_>) -> Vec<usize> {
+        py.detach(|| tags::tag_lines(&self.texts, &self.features))
     }
 
     /// (context-free, revised) label codes per block; the `marked` blocks are no
