@@ -5,6 +5,7 @@ from typing import final
 
 __all__ = [
     "Forest",
+    "MeasuredPage",
     "ModelError",
     "PageDecisions",
     "PanicException",
@@ -16,6 +17,7 @@ __all__ = [
     "_patterns",
     "fold",
     "measure_all",
+    "measure_page",
     "pattern_errors",
     "segment",
     "title_case_lead",
@@ -30,6 +32,7 @@ def fold(text: str) -> str: ...
 def measure_all(
     texts: Sequence[str], stoplist: Stoplist
 ) -> list[tuple[int, int, int, float, bool, float, float, float, int]]: ...
+def measure_page(texts: Sequence[str], stoplist: Stoplist) -> MeasuredPage: ...
 def pattern_errors(patterns: Sequence[str]) -> list[tuple[int, str]]: ...
 def _panic_for_tests() -> None: ...
 
@@ -79,9 +82,8 @@ def title_case_lead(text: str) -> int: ...
 class PageDecisions:
     def __new__(
         cls,
-        texts: Sequence[str],
+        page: MeasuredPage,
         blank_before: Sequence[bool],
-        stoplist: Stoplist,
         free: Sequence[int],
         labels: Sequence[int],
         marked: Sequence[bool],
@@ -93,3 +95,22 @@ class PageDecisions:
         after: tuple[int | None, int | None, int | None],
     ) -> PageDecisions: ...
     def rows(self, blocks: Sequence[int]) -> list[list[float]]: ...
+
+@final
+class MeasuredPage:
+    def __len__(self) -> int: ...
+    def rows(self) -> list[tuple[int, int, int, float, bool, float, float, float, int]]: ...
+    def uses_stopwords(self) -> bool: ...
+    def tag_lines(self) -> list[int]: ...
+    def labels(self, marked: Sequence[int]) -> tuple[bytes, bytes]: ...
+    def extent(
+        self,
+        free: Sequence[int],
+        labels: Sequence[int],
+        marked: Sequence[int],
+        ends: Sequence[int],
+        *,
+        thread: int | None,
+        headline: str | None,
+        slug: Sequence[str],
+    ) -> tuple[int, int, float] | None: ...

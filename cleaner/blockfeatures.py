@@ -42,17 +42,17 @@ LABEL_CODES = {Label.GOOD: 0, Label.NEAR_GOOD: 1, Label.SHORT: 2, Label.BAD: 3}
 
 
 def decided(state: TextState) -> _core.PageDecisions:
-    """What the heuristic steps decided about the page, handed to the core, which
-    builds the rows (`rust/src/blockfeatures.rs`; the columns are FEATURE_NAMES, in
+    """What the heuristic steps decided about the page, handed to the core beside the
+    page's blocks and measures as it holds them (`Page.in_core`); the core builds the
+    rows (`rust/src/blockfeatures.rs`; the columns are FEATURE_NAMES, in
     order: a block's measures, its labels and marks, where it lies against the extent,
     the end markers and the metadata, its neighbours, repeats, and the page)."""
     page = state.page
     n = len(page)
     body, meta = state.extent, state.meta
     return _core.PageDecisions(
-        [b.text for b in page.blocks],
+        page.in_core(),
         [b.blank_before for b in page.blocks],
-        page.measured_with,
         [LABEL_CODES[label] for label in state.free_labels],
         [LABEL_CODES[label] for label in state.labels],
         [i in page.marks for i in range(n)],

@@ -51,6 +51,15 @@ def measure_all(texts: Sequence[str], stoplist: _core.Stoplist) -> list[Features
     return [Features(*row) for row in _core.measure_all(list(texts), stoplist)]
 
 
+def measure_page(
+    texts: Sequence[str], stoplist: _core.Stoplist
+) -> tuple[list[Features], _core.MeasuredPage]:
+    """`measure_all`, and the page as the core holds it for the steps it runs on the
+    whole page (`cleaner.page.Page.in_core`)."""
+    measured = _core.measure_page(list(texts), stoplist)
+    return [Features(*row) for row in measured.rows()], measured
+
+
 def measure(text: str, stoplist: _core.Stoplist) -> Features:
     """One block's measures (`measure_all`)."""
     return measure_all([text], stoplist)[0]

@@ -25,6 +25,9 @@ class Page:
     marks: dict[int, Mark] = field(default_factory=dict)
     language_code: str = ""
     """The main language's ISO code, as reported."""
+    measured: _core.MeasuredPage | None = None
+    """The blocks and their measures as the core holds them, for the steps it runs on
+    the whole page (`in_core`)."""
 
     def __len__(self) -> int:
         return len(self.blocks)
@@ -36,3 +39,11 @@ class Page:
         """Record rule marks; an earlier rule's mark on a block wins."""
         for i, mark in marks.items():
             self.marks.setdefault(i, mark)
+
+    def in_core(self) -> _core.MeasuredPage:
+        """The page as the core holds it, measured with its language's stoplist on first
+        use where it was not given (as `features` were measured)."""
+        if self.measured is None:
+            texts = [b.text for b in self.blocks]
+            self.measured = _core.measure_page(texts, self.measured_with)
+        return self.measured

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cleaner import (
-    anchors,
     block_model,
     blockfeatures,
     classify,
@@ -19,7 +18,7 @@ from cleaner import (
 from cleaner.config import Config
 from cleaner.decision import final_keep, whole_runs
 from cleaner.extent import Extent
-from cleaner.features import measure_all
+from cleaner.features import measure_page
 from cleaner.language import given_language, guess_page_language
 from cleaner.page import Page
 from cleaner.results import Block, BlockDecision, Label, Mark, Reason, Removal
@@ -77,14 +76,16 @@ def new_state(
     heading a markdown dump marked as the page's first (`cleaner.markdown`)."""
     text = "\n".join(b.text for b in blocks)
     language = given_language(config.language) if config.language else guess_page_language(text)
-    features = measure_all([b.text for b in blocks], language.core_stoplist())
+    measured_with = language.core_stoplist()
+    features, measured = measure_page([b.text for b in blocks], measured_with)
     page = Page(
         blocks,
         features,
         language.name,
-        language.core_stoplist(),
+        measured_with,
         url,
         language_code=language.code,
+        measured=measured,
     )
     return TextState(page, config, trusted, known_title=known_title, headline=headline)
 
@@ -130,15 +131,7 @@ def mark_furniture(state: TextState) -> None:
 
 def label_blocks(state: TextState) -> None:
     """jusText labels over the unmarked blocks (marked ones are not context)."""
-    page = state.page
-    use_stops = classify.uses_stopwords(page.features)
-    free = [classify.context_free(f, use_stopwords=use_stops) for f in page.features]
-    state.free_labels = free
-    unmarked = [i for i in range(len(page)) if i not in page.marks]
-    revised = classify.revise([free[i] for i in unmarked])
-    state.labels = [Label.BAD] * len(page)
-    for i, label in zip(unmarked, revised, strict=True):
-        state.labels[i] = label
+    state.free_labels, state.labels = classify.label_page(state.page)
 
 
 def find_end_markers(state: TextState) -> None:
@@ -189,20 +182,14 @@ def find_body(state: TextState) -> None:
     if state.trusted_extent:
         state.extent = _trusted_extent(state)
         return
-    weights = [
-        extent.weight(state.free_labels[i], state.labels[i], page.features[i], i in page.marks)
-        for i in range(len(page))
-    ]
-    ends = list(state.ends)
-    titled = anchors.title_anchors(page)
-    found = extent.find_extent(weights, ends, titled, thread=state.thread)
-    if not titled:
-        named = anchors.headline_anchors(page, state.headline) or anchors.slug_anchors(
-            page, weights
-        )
-        if named and (found is None or found.start <= named[0]):
-            found = extent.find_extent(weights, ends, named, thread=state.thread)
-    state.extent = found
+    state.extent = extent.find_body(
+        page,
+        state.free_labels,
+        state.labels,
+        state.ends,
+        thread=state.thread,
+        headline=state.headline,
+    )
 
 
 def _trusted_extent(state: TextState) -> Extent | None:
@@ -281,7 +268,7 @@ def model_applies(state: TextState) -> bool:
     training and the scoring moved that cross-validation from 0.919 / 0.919 to 0.924 /
     0.923 on ScrapingHub (with the thresholds the training then chose) and WCXB from
     0.920 / 0.916 to 0.919 / 0.914, before the model was regularised."""
-    return classify.uses_stopwords(state.page.features)
+    return classify.uses_stopwords(state.page)
 
 
 MODEL_WINDOW = 500

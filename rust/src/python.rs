@@ -12,11 +12,14 @@ use pyo3::{create_exception, IntoPyObjectExt};
 
 use crate::blockfeatures;
 use crate::error::CoreError;
+use crate::extent::{find_body, BodyInputs};
 use crate::features::{measure, Features, Lexicon};
 use crate::forest::{sigmoid, Forest as CoreForest};
+use crate::labels;
 use crate::patterns;
 use crate::phrases::{CategorySpec, PhraseBook as CorePhraseBook};
 use crate::segment as blocks;
+use crate::tags;
 
 create_exception!(
     cleaner._core,
@@ -146,6 +149,107 @@ fn measure_all(
     })
 }
 
+/// A page's blocks and their measures, held in the core, so the steps that read them
+/// (the labels, the extent) take the page in one call without converting it again.
+#[pyclass(frozen, module = "cleaner._core")]
+struct MeasuredPage {
+    texts: Vec<String>,
+    features: Vec<Features>,
+}
+
+/// Each block's measures (`measure_all`), kept with the blocks' texts.
+#[pyfunction]
+fn measure_page(py: Python<'_>, texts: Vec<String>, stoplist: Py<Stoplist>) -> MeasuredPage {
+    let stoplist = stoplist.get();
+    let features = py.detach(|| {
+        texts
+            .iter()
+            .map(|t| measure(t, &stoplist.lexicon))
+            .collect()
+    });
+    MeasuredPage { texts, features }
+}
+
+/// One flag per block from the indices of the flagged ones.
+fn mask(n: usize, indices: &[usize]) -> PyResult<Vec<bool>> {
+    let mut out = vec![false; n];
+    for &i in indices {
+        *out.get_mut(i)
+            .ok_or_else(|| PyValueError::new_err("a block index past the page's end"))? = true;
+    }
+    Ok(out)
+}
+
+fn codes(labels: &[blockfeatures::Label]) -> Vec<u8> {
+    labels.iter().map(|&l| l as u8).collect()
+}
+
+#[pymethods]
+impl MeasuredPage {
+    fn __len__(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Each block's measures, in `cleaner.features.Features` field order.
+    fn rows(&self) -> Vec<Measures> {
+        self.features.iter().copied().map(as_tuple).collect()
+    }
+
+    /// Whether the page's words fit its stoplist (`labels::uses_stopwords`).
+    fn uses_stopwords(&self) -> bool {
+        labels::uses_stopwords(&self.features)
+    }
+
+    /// The blocks that are lines of tags (`tags::tag_lines`).
+    fn tag_lines(&self, py: Python<'_>) -> Vec<usize> {
+        py.detach(|| tags::tag_lines(&self.texts, &self.features))
+    }
+
+    /// (context-free, revised) label codes per block; the `marked` blocks are no
+    /// context and revised to bad.
+    fn labels(&self, py: Python<'_>, marked: Vec<usize>) -> PyResult<(Vec<u8>, Vec<u8>)> {
+        let marked = mask(self.texts.len(), &marked)?;
+        let (free, revised) = py.detach(|| labels::label_page(&self.features, &marked));
+        Ok((codes(&free), codes(&revised)))
+    }
+
+    /// The article's (start, end, score), or None (`extent::find_body`).
+    #[pyo3(signature = (free, labels, marked, ends, *, thread, headline, slug))]
+    #[allow(clippy::too_many_arguments)] // what the steps decided, each a column
+    fn extent(
+        &self,
+        py: Python<'_>,
+        free: Vec<u8>,
+        labels: Vec<u8>,
+        marked: Vec<usize>,
+        ends: Vec<usize>,
+        thread: Option<usize>,
+        headline: Option<String>,
+        slug: Vec<String>,
+    ) -> PyResult<Option<(usize, usize, f64)>> {
+        let n = self.texts.len();
+        if free.len() != n || labels.len() != n {
+            return Err(PyValueError::new_err("labels must hold one code per block"));
+        }
+        if ends.iter().chain(&thread).any(|&i| i >= n) {
+            return Err(PyValueError::new_err("a block index past the page's end"));
+        }
+        let (free, labels) = (labels_of(&free)?, labels_of(&labels)?);
+        let marked = mask(n, &marked)?;
+        let given = BodyInputs {
+            free: &free,
+            labels: &labels,
+            marked: &marked,
+            ends: &ends,
+            thread,
+            headline: headline.as_deref(),
+            slug: &slug,
+        };
+        let found = py.detach(|| find_body(&self.texts, &self.features, &given));
+        Ok(found.map(|e| (e.start, e.end, e.score)))
+    }
+}
+
 /// The generic phrase lists, compiled: categories in order of precedence as
 /// (max_words, patterns), and end-marker kinds as lists of patterns.
 #[pyclass(frozen, module = "cleaner._core")]
@@ -217,12 +321,11 @@ impl PhraseBook {
 }
 
 /// What the heuristic steps decided about one page, as the block model's rows read
-/// it; the blocks' measures are taken again here (the same function as `measure_all`).
+/// it, beside the page's blocks and measures as the core holds them.
 #[pyclass(frozen, module = "cleaner._core")]
 struct PageDecisions {
-    texts: Vec<String>,
+    page: Py<MeasuredPage>,
     blank_before: Vec<bool>,
-    features: Vec<Features>,
     free: Vec<blockfeatures::Label>,
     labels: Vec<blockfeatures::Label>,
     marked: Vec<bool>,
@@ -247,13 +350,11 @@ fn labels_of(codes: &[u8]) -> PyResult<Vec<blockfeatures::Label>> {
 #[pymethods]
 impl PageDecisions {
     #[new]
-    #[pyo3(signature = (texts, blank_before, stoplist, free, labels, marked, ends, *, extent, meta, title, after))]
+    #[pyo3(signature = (page, blank_before, free, labels, marked, ends, *, extent, meta, title, after))]
     #[allow(clippy::too_many_arguments)] // one page's decisions, each a column
     fn new(
-        py: Python<'_>,
-        texts: Vec<String>,
+        page: Py<MeasuredPage>,
         blank_before: Vec<bool>,
-        stoplist: Py<Stoplist>,
         free: Vec<u8>,
         labels: Vec<u8>,
         marked: Vec<bool>,
@@ -263,7 +364,7 @@ impl PageDecisions {
         title: Option<usize>,
         after: (Option<usize>, Option<usize>, Option<usize>),
     ) -> PyResult<Self> {
-        let n = texts.len();
+        let n = page.get().texts.len();
         if [
             blank_before.len(),
             free.len(),
@@ -279,17 +380,9 @@ impl PageDecisions {
             ));
         }
         let (free, labels) = (labels_of(&free)?, labels_of(&labels)?);
-        let stoplist = stoplist.get();
-        let features = py.detach(|| {
-            texts
-                .iter()
-                .map(|t| measure(t, &stoplist.lexicon))
-                .collect()
-        });
         Ok(Self {
-            texts,
+            page,
             blank_before,
-            features,
             free,
             labels,
             marked,
@@ -313,13 +406,14 @@ impl PageDecisions {
 
 impl PageDecisions {
     fn flat_rows(&self, py: Python<'_>, blocks: &[usize]) -> PyResult<Vec<f64>> {
-        if blocks.iter().any(|&i| i >= self.texts.len()) {
+        let page = self.page.get();
+        if blocks.iter().any(|&i| i >= page.texts.len()) {
             return Err(PyValueError::new_err("a block index past the page's end"));
         }
         let decided = blockfeatures::Decided {
-            texts: &self.texts,
+            texts: &page.texts,
             blank_before: &self.blank_before,
-            features: &self.features,
+            features: &page.features,
             free: &self.free,
             labels: &self.labels,
             marked: &self.marked,
@@ -498,6 +592,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(segment, m)?)?;
     m.add_function(wrap_pyfunction!(fold, m)?)?;
     m.add_function(wrap_pyfunction!(measure_all, m)?)?;
+    m.add_function(wrap_pyfunction!(measure_page, m)?)?;
     m.add_function(wrap_pyfunction!(title_case_lead, m)?)?;
     m.add_function(wrap_pyfunction!(pattern_errors, m)?)?;
     m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
@@ -506,6 +601,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Forest>()?;
     m.add_class::<Patterns>()?;
     m.add_class::<PageDecisions>()?;
+    m.add_class::<MeasuredPage>()?;
     m.add_function(wrap_pyfunction!(_patterns, m)?)?;
     m.add("RuleError", py.get_type::<RuleError>())?;
     m.add("ModelError", py.get_type::<ModelError>())?;

@@ -1,13 +1,17 @@
 //! Properties of the pure core on arbitrary input (proptest): nothing panics, blocks
-//! are what the Python front expects of them, and the forest sums what a naive walk
-//! of the same trees sums. `PROPTEST_CASES=100000 cargo test --release --test
+//! are what the Python front expects of them, the forest sums what a naive walk of
+//! the same trees sums, labels end good or bad, and an extent is a run of the page
+//! weighing what it reports (with no markers, the heaviest run). `PROPTEST_CASES=100000 cargo test --release --test
 //! properties` runs a long fuzz.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use _core::blockfeatures::Label;
+use _core::extent::{find_extent, MIN_ARTICLE_SCORE};
 use _core::features::{measure, Lexicon};
 use _core::forest::Forest;
+use _core::labels::label_page;
 use _core::phrases::{CategorySpec, PhraseBook};
 use _core::pyunicode::{char_len, is_space};
 use _core::segment::{fold, segment, unwrap};
@@ -168,6 +172,67 @@ proptest! {
                 expected += naive(tree, row);
             }
             prop_assert!(score.to_bits() == expected.to_bits(), "{score} != {expected}");
+        }
+    }
+}
+
+/// Block weights as the extent step makes them: whole or half characters, so every
+/// sum is exact.
+fn weights() -> impl Strategy<Value = Vec<f64>> {
+    prop::collection::vec(
+        prop_oneof![
+            Just(0.0),
+            (-400i32..-39).prop_map(f64::from),
+            (1i32..1200).prop_map(|w| f64::from(w) / 2.0)
+        ],
+        0..40,
+    )
+}
+
+proptest! {
+    #[test]
+    fn an_extent_is_a_run_whose_score_is_its_weight(
+        weights in weights(),
+        ends in prop::collection::vec(0usize..45, 0..4),
+        anchors in prop::collection::vec(0usize..45, 0..3),
+        thread in prop::option::of(0usize..45),
+    ) {
+        if let Some(found) = find_extent(&weights, &ends, &anchors, thread) {
+            prop_assert!(found.start <= found.end && found.end < weights.len());
+            let sum: f64 = weights[found.start..=found.end].iter().sum();
+            prop_assert!(sum.to_bits() == found.score.to_bits(), "{sum} != {}", found.score);
+            prop_assert!(found.score >= MIN_ARTICLE_SCORE);
+            prop_assert!(weights[found.start] > 0.0 && weights[found.end] > 0.0);
+        }
+    }
+
+    #[test]
+    fn with_no_markers_the_extent_is_the_heaviest_run(weights in weights()) {
+        let heaviest = (0..weights.len())
+            .flat_map(|i| (i..weights.len()).map(move |j| (i, j)))
+            .map(|(i, j)| weights[i..=j].iter().sum::<f64>())
+            .fold(f64::NEG_INFINITY, f64::max);
+        match find_extent(&weights, &[], &[], None) {
+            Some(found) => prop_assert!(found.score.to_bits() == heaviest.to_bits()),
+            None => prop_assert!(heaviest < MIN_ARTICLE_SCORE),
+        }
+    }
+
+    #[test]
+    fn marked_blocks_are_bad_and_labels_cover_the_page(
+        texts in prop::collection::vec(page_text(), 0..12),
+        marks in prop::collection::vec(any::<bool>(), 12),
+    ) {
+        let stops: HashSet<String> = ["the", "of", "a", "in"].iter().map(|s| (*s).to_owned()).collect();
+        let lexicon = Lexicon { stoplists: vec![stops], wide_weight: 1 };
+        let features: Vec<_> = texts.iter().map(|t| measure(t, &lexicon)).collect();
+        let marked = &marks[..texts.len()];
+        let (free, labels) = label_page(&features, marked);
+        prop_assert_eq!(free.len(), texts.len());
+        prop_assert_eq!(labels.len(), texts.len());
+        for (label, &m) in labels.iter().zip(marked) {
+            prop_assert!(!m || *label == Label::Bad);
+            prop_assert!(*label == Label::Good || *label == Label::Bad);
         }
     }
 }
