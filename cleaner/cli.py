@@ -162,6 +162,11 @@ class InputError(Exception):
     help="Keep a markdown dump's lines as written (default: read links as their text).",
 )  # fmt: skip
 @click.option(
+    "--comments", is_flag=True,
+    help="Also give the reader comments found, apart from the body (JSON: 'comments'; "
+    "text: after the body, below a '--- comments ---' line).",
+)  # fmt: skip
+@click.option(
     "--ftr-rules", "ftr_dirs", multiple=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A directory of fivefilters site configs for HTML mode (repeatable; later ones win).",
@@ -236,6 +241,7 @@ def _config(options: dict[str, Any]) -> Config:
             language=options["language"],
             site_rules=not options["no_site_rules"],
             markdown=not options["no_markdown"],
+            comments=options["comments"],
             rule_dirs=options["rule_dirs"],
             ftr_dirs=options["ftr_dirs"],
             timeout=options["timeout"] or None,

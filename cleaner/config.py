@@ -80,6 +80,13 @@ class Config:
         become their text, images and emphasis marks go, wrapped paragraphs are
         joined. The output is then plain text, not markdown. Off keeps every line as
         the dump wrote it.
+    comments:
+        Also give the reader comment thread the cleaner found, apart from the body, as
+        `Result.comments` (plain text, one comment per paragraph; `cleaner.readercomments`).
+        In HTML mode the comments are trafilatura's, asked for in the extraction that
+        already reads the metadata; in text mode, the texts of the thread the block steps
+        found, without its names, dates, vote counts and buttons. Off (default) gives ""
+        and leaves the body and the cost as they are.
     max_input:
         Documents longer than this (characters of a str, bytes of bytes) are refused
         with the problem "input_too_large" instead of being cleaned: no web page's
@@ -106,6 +113,7 @@ class Config:
     html_fallback: bool = True
     block_model: bool = True
     markdown: bool = True
+    comments: bool = False
     max_input: int = MAX_INPUT
     timeout: float | None = None
     furniture: frozenset[str] = frozenset()
@@ -229,6 +237,7 @@ _CHECKS = {
     "html_fallback": _flag,
     "block_model": _flag,
     "markdown": _flag,
+    "comments": _flag,
     "max_input": _max_input,
     "timeout": _timeout,
     "furniture": _furniture,

@@ -64,6 +64,9 @@ class Extracted:
     trusted: bool = True
     """Whether the text is an article body as it stands; False when only the recall
     fallback found anything, so the block steps must still find the article in it."""
+    comments: str = ""
+    """The reader comments trafilatura found, one paragraph per line, when
+    `Config.comments` asks for them."""
 
 
 def extract(html: str, url: str | None, config: Config) -> Extracted:
@@ -78,7 +81,9 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         doc, meta, trusted = _extract(html, url, config)
         if doc is None:
             return _nothing(url)
-        return Extracted(doc.text or "", meta or Metadata(url=url), trusted=trusted)
+        return Extracted(
+            doc.text or "", meta or Metadata(url=url), trusted=trusted, comments=_comments(doc)
+        )
     body_html = prepared.body_html()
     doc, meta, trusted = _extract(prepared.page_html(), url, config)
     body = _extract(body_html, url, config, with_metadata=False)[0] if body_html else None
@@ -93,7 +98,13 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         author=prepared.author or meta.author,
         date=prepared.date or meta.date,
     )
-    return Extracted(text, meta, prepared.removed, trusted=trusted or body is not None)
+    return Extracted(
+        text, meta, prepared.removed, trusted=trusted or body is not None, comments=_comments(doc)
+    )
+
+
+def _comments(doc: Any) -> str:
+    return (doc.comments or "") if doc is not None else ""
 
 
 BODY_IGNORED = "%s: body rule of %s adds text the page's article lacks; ignored"
@@ -135,7 +146,7 @@ def _extract(
     if fixed is not None:
         whole, _, whole_trusted = _extract_tree(fixed, url, config, with_metadata=False)
         if _length(whole) > _length(doc):
-            return whole, meta, whole_trusted
+            return _comments_from(doc, whole), meta, whole_trusted
     return doc, meta, trusted
 
 
@@ -148,24 +159,38 @@ def _extract_tree(
 
     Metadata is read once, in the recall-mode run: it does not depend on the mode (the
     same on every development page where both found text) and costs about a third of a
-    run."""
+    run. Reader comments, when `config.comments` asks for them, are read in that same
+    run, so the precision-mode body is the one it is without them."""
+    comments = config.comments and with_metadata
     if config.html_extraction != "adaptive":
         precision = config.html_extraction == "precision"
-        doc = _trafilatura(tree, url, precision=precision, with_metadata=with_metadata)
+        doc = _trafilatura(
+            tree, url, precision=precision, with_metadata=with_metadata, comments=comments
+        )
         return doc, _metadata(doc, url) if with_metadata and doc else None, True
-    broad = _trafilatura(tree, url, precision=False, with_metadata=with_metadata)
+    broad = _trafilatura(tree, url, precision=False, with_metadata=with_metadata, comments=comments)
     precise = _trafilatura(tree, url, precision=True, with_metadata=False)
     meta = _metadata(broad, url) if with_metadata and broad else None
     if _length(precise) < ADAPTIVE_SHARE * _length(broad):
         return broad, meta, _length(precise) > 0
-    return precise or broad, meta, True
+    return _comments_from(broad, precise) or broad, meta, True
+
+
+def _comments_from(source: Any, doc: Any) -> Any:
+    """`doc`, given the comments the run of `source` read (trafilatura's Document
+    carries them; only one run per page asks for them)."""
+    if source is not None and doc is not None and source.comments:
+        doc.comments = source.comments
+    return doc
 
 
 def _length(doc: Any) -> int:
     return len(doc.text or "") if doc is not None else 0
 
 
-def _trafilatura(tree: Any, url: str | None, *, precision: bool, with_metadata: bool) -> Any:
+def _trafilatura(
+    tree: Any, url: str | None, *, precision: bool, with_metadata: bool, comments: bool = False
+) -> Any:
     """One trafilatura run on a parsed page (it works on a copy): its Document, or None."""
     import trafilatura  # heavy; text mode never pays for it
     from trafilatura.settings import Document
@@ -175,7 +200,7 @@ def _trafilatura(tree: Any, url: str | None, *, precision: bool, with_metadata: 
             tree,
             url=url,
             favor_precision=precision,
-            include_comments=False,
+            include_comments=comments,
             include_tables=True,
             with_metadata=with_metadata,
         )

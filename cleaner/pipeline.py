@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from cleaner import fallback, htmlmode, markdown, settle, textmode
+from cleaner import fallback, htmlmode, markdown, readercomments, settle, textmode
 from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import Problem
@@ -27,10 +27,12 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
     dom_removed: tuple[Removal, ...] = ()
     trusted = False
     headline = None
+    found_comments = ""
     if kind == "html":
         extracted = htmlmode.extract(decoded.text, url, config)
         text, meta, dom_removed = extracted.text, extracted.metadata, extracted.removed
         trusted = extracted.trusted
+        found_comments = extracted.comments
     else:
         reading = read_dump(decoded.text, config)
         text, headline, meta = reading.text, reading.headline, Metadata(url=url)
@@ -53,6 +55,17 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         removed=dom_removed + tuple(settled.removed),
         blocks=tuple(settled.decisions),
         problem=None if body else Problem.NO_ARTICLE.value,
+        comments=_comments(found_comments, settled, config),
+    )
+
+
+def _comments(extracted: str, settled: settle.Settled, config: Config) -> str:
+    """The reader comments when asked for: those the HTML extraction found, else the
+    texts of the thread the block steps found."""
+    if not config.comments:
+        return ""
+    return readercomments.from_lines(extracted) or readercomments.from_page(
+        settled.state.page, settled.kept
     )
 
 

@@ -14,6 +14,9 @@ EXPLAIN_TEXT_WIDTH = 90
 
 METADATA_FIELDS = ("title", "author", "date", "site", "language")
 
+COMMENTS_RULE = "--- comments ---"
+"""The line between the body and the reader comments in text output (`--comments`)."""
+
 
 def render(result: Result, fmt: str, explain: bool) -> str:
     """The output of one document: body text, JSON result, or explain table."""
@@ -22,7 +25,10 @@ def render(result: Result, fmt: str, explain: bool) -> str:
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if explain:
         return explain_table(result)
-    return result.text + "\n" if result.text else ""
+    body = result.text + "\n" if result.text else ""
+    if result.comments:
+        body += f"\n{COMMENTS_RULE}\n\n{result.comments}\n"
+    return body
 
 
 def explain_table(result: Result) -> str:
@@ -50,6 +56,8 @@ def document_record(
     """The JSON Lines record of a cleaned document (`problem` says when it had no article)."""
     record: dict[str, Any] = {"id": doc_id, "url": url or result.url, **extra, "text": result.text}
     record.update({name: getattr(result.metadata, name) for name in METADATA_FIELDS})
+    if result.comments:
+        record["comments"] = result.comments
     record["removed_counts"] = removed_counts(result)
     record["problem"] = result.problem
     return record

@@ -135,6 +135,9 @@ class Result:
     removed: tuple[Removal, ...] = ()
     blocks: tuple[BlockDecision, ...] = field(default=(), repr=False)
     problem: str | None = None
+    comments: str = ""
+    """The reader comments, apart from the body, when `Config.comments` asks for them:
+    plain text, one comment per paragraph; "" when there are none or none were asked."""
 
     @property
     def title(self) -> str | None:
@@ -168,6 +171,7 @@ class Result:
         out["kind"] = self.kind
         out["problem"] = self.problem
         out["removed"] = [asdict(r) for r in self.removed]
+        out["comments"] = self.comments
         if explain:
             out["blocks"] = [asdict(b) for b in self.blocks]
         return out

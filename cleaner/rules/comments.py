@@ -68,36 +68,54 @@ def _kind(page: Page, i: int) -> str | None:
 
 def thread_starts(page: Page) -> list[int]:
     """Where each comment thread begins (its first commenter line)."""
+    return [first for first, _ in threads(page)]
+
+
+def threads(page: Page) -> list[tuple[int, int]]:
+    """Each comment thread's first block (its first commenter line) and its last
+    commenter line or stamp (the last comment's text follows it)."""
     stamps = [i for i in range(len(page)) if _kind(page, i) in (COMMENTER, STAMP)]
-    starts: list[int] = []
+    found: list[tuple[int, int]] = []
     chain: list[int] = []
     for i in stamps:
         if chain and i - chain[-1] > MAX_COMMENT_GAP:
-            _close(page, chain, starts)
+            _close(page, chain, found)
             chain = []
         chain.append(i)
-    _close(page, chain, starts)
-    return starts
+    _close(page, chain, found)
+    return found
+
+
+def is_thread_line(page: Page, i: int) -> bool:
+    """Whether a block is a thread's own furniture: a commenter line, a stamp, a vote
+    count or button, or the commenter's name printed above a stamp."""
+    if _kind(page, i) is not None:
+        return True
+    return i + 1 < len(page) and _kind(page, i + 1) in (COMMENTER, STAMP) and _name_shaped(page, i)
+
+
+def _name_shaped(page: Page, i: int) -> bool:
+    return page.features[i].words <= NAME_MAX_WORDS and not page.features[i].ends_sentence
+
+
+NAME_MAX_WORDS = 4
+"""A commenter's name printed on its own line above the stamp: a name or a handle."""
 
 
 _CLOCK = re.compile(r"\d[:.]\d\d")
 _AGO = re.compile(r"\bago$", re.I)
 
 
-def _close(page: Page, chain: list[int], starts: list[int]) -> None:
+def _close(page: Page, chain: list[int], found: list[tuple[int, int]]) -> None:
     """A chain is a thread unless its stamps are all relative ("36 minutes ago"
     without a clock time): those date the items of news feeds, not comments."""
     personal = [i for i in chain if _CLOCK.search(page.text(i)) or not _AGO.search(page.text(i))]
     if len(personal) < MIN_COMMENTS:
         return
     first = chain[0]
-    if (
-        first > 0
-        and page.features[first - 1].words <= 4
-        and not page.features[first - 1].ends_sentence
-    ):
+    if first > 0 and _name_shaped(page, first - 1):
         first -= 1  # the commenter's name printed above the stamp
-    starts.append(first)
+    found.append((first, chain[-1]))
 
 
 def comment_furniture(page: Page) -> dict[int, Mark]:
