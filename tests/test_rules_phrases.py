@@ -118,7 +118,6 @@ FIRES = [
     ("Inscrivez-vous à notre newsletter", "newsletter_prompt"),
     ("Newsletter abonnieren", "newsletter_prompt"),
     ("› Coffret dvd", "navigation_menu"),
-    ("» Podcasts", "navigation_menu"),
     ("« Ferry fares rise again | Main | The bridge reopens »", "navigation_menu"),
     ("© Le Courrier.fr | Mentions légales | Aide", "disclaimer_line"),
     ("The comments to this entry are closed.", "comments_widget"),
@@ -196,7 +195,6 @@ def test_category_leaves_prose_alone(line: str) -> None:
         ("Discussion about this post", "comments_widget"),
         ("« Ferry fares rise again | Main | The bridge reopens »", "navigation_menu"),
         ("Main | The bridge reopens »", "navigation_menu"),
-        ("Older posts", "navigation_menu"),
     ],
 )
 def test_end_marker_fires(line: str, reason: str) -> None:

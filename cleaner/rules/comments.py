@@ -18,16 +18,20 @@ RULE = "generic.comments"
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTH},? \d{{4}})"
 _AT_TIME = r"(?:,? (?:at )?\d{1,2}[:.]\d\d(?: ?[ap]\.?m\.?)?)?"
+_AGO_STAMP = r"(?:\d+|an?|one) (?:second|minute|min|hour|hr|day|week|month|year)s? ago"
 _WHEN = (
     rf"(?:posted |on )?(?:{_DATE}|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
-    r"(?:\d+|an?|one) (?:second|minute|min|hour|hr|day|week|month|year)s? ago)"
-    rf"{_AT_TIME}"
+    rf"{_AGO_STAMP}){_AT_TIME}"
 )
 _STAMP = re.compile(rf"^{_WHEN}$", re.I)
-# A stamp after the commenter's name and a separator: TypePad's and Movable Type's
-# comment footer "Posted by: Ann | March 03, 2026 at 09:14 AM", Disqus's "Ann • 3 years
-# ago". Never a hyphen, which dates and names use themselves.
-_NAMED_STAMP = re.compile(rf"^(?:posted by:? )?[^\s|•·][^|•·]{{0,40}}? ?[|•·] ?{_WHEN}$", re.I)
+# A stamp after the commenter's name: TypePad's and Movable Type's comment footer
+# "Posted by: Ann | March 03, 2026 at 09:14 AM", Disqus's "Ann • 3 years ago". A bare
+# "Name | date" is not one: blogs print their post cards' bylines that way.
+_NAMED_STAMP = re.compile(
+    rf"^(?:posted by:? [^|]{{1,40}}? ?\| ?{_WHEN}"
+    rf"|[^\s•·][^•·]{{0,40}}? ?[•·] ?{_AGO_STAMP}{_AT_TIME})$",
+    re.I,
+)
 _COMMENTER = re.compile(r"^\S.{0,40}\b(?:says|said|wrote|writes|replied)\s*:?$", re.I)
 # Blogger's "Ann said..." above each comment: only as a line of a few words, since a
 # sentence of an article can end the same way.
