@@ -82,11 +82,14 @@ class Config:
         the dump wrote it.
     comments:
         Also give the reader comment thread the cleaner found, apart from the body, as
-        `Result.comments` (plain text, one comment per paragraph; `cleaner.readercomments`).
-        In HTML mode the comments are trafilatura's, asked for in the extraction that
-        already reads the metadata; in text mode, the texts of the thread the block steps
-        found, without its names, dates, vote counts and buttons. Off (default) gives ""
-        and leaves the body and the cost as they are.
+        `Result.comments` (and `comments` in JSON and in batch records that have some):
+        plain text, one comment per paragraph (a blank line between comments, a line
+        break between the paragraphs of one), without the thread's names, dates, vote
+        counts and buttons (`cleaner.readercomments`). In HTML mode they are
+        trafilatura's, asked for in the extraction that already reads the metadata, one
+        paragraph each (its output does not say where a comment ends); in text mode, the
+        texts of the thread the block steps found. Off (default) gives "" and leaves the
+        body and the cost as they are.
     max_input:
         Documents longer than this (characters of a str, bytes of bytes) are refused
         with the problem "input_too_large" instead of being cleaned: no web page's

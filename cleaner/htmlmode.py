@@ -82,7 +82,10 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         if doc is None:
             return _nothing(url)
         return Extracted(
-            doc.text or "", meta or Metadata(url=url), trusted=trusted, comments=_comments(doc)
+            doc.text or "",
+            meta or Metadata(url=url),
+            trusted=trusted,
+            comments=_comments(doc, config),
         )
     body_html = prepared.body_html()
     doc, meta, trusted = _extract(prepared.page_html(), url, config)
@@ -99,12 +102,17 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         date=prepared.date or meta.date,
     )
     return Extracted(
-        text, meta, prepared.removed, trusted=trusted or body is not None, comments=_comments(doc)
+        text,
+        meta,
+        prepared.removed,
+        trusted=trusted or body is not None,
+        comments=_comments(doc, config),
     )
 
 
-def _comments(doc: Any) -> str:
-    return (doc.comments or "") if doc is not None else ""
+def _comments(doc: Any, config: Config) -> str:
+    """The comments trafilatura read, when they were asked for ("" otherwise)."""
+    return (doc.comments or "") if config.comments and doc is not None else ""
 
 
 BODY_IGNORED = "%s: body rule of %s adds text the page's article lacks; ignored"
