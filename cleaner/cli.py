@@ -168,6 +168,11 @@ class InputError(Exception):
     help="Keep a markdown dump's lines as written (default: read links as their text).",
 )  # fmt: skip
 @click.option(
+    "--comments", is_flag=True,
+    help="Also give the reader comments found, apart from the body (JSON: 'comments'; "
+    "text: after the body, below a '--- comments ---' line).",
+)  # fmt: skip
+@click.option(
     "--ftr-rules", "ftr_dirs", multiple=True,
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A directory of fivefilters site configs for HTML mode (repeatable; later ones win).",
@@ -244,6 +249,7 @@ def _config(options: dict[str, Any]) -> Config:
             markdown=not options["no_markdown"],
             links=options["links"],
             images=options["images"],
+            comments=options["comments"],
             rule_dirs=options["rule_dirs"],
             ftr_dirs=options["ftr_dirs"],
             timeout=options["timeout"] or None,

@@ -85,6 +85,16 @@ class Config:
         `[text](url)`. The plain text is the same words either way.
     images:
         In HTML mode, keep the article's images in its markdown as `![alt](src)`.
+    comments:
+        Also give the reader comment thread the cleaner found, apart from the body, as
+        `Result.comments` (and `comments` in JSON and in batch records that have some):
+        plain text, one comment per paragraph (a blank line between comments, a line
+        break between the paragraphs of one), without the thread's names, dates, vote
+        counts and buttons (`cleaner.readercomments`). In HTML mode they are
+        trafilatura's, asked for in the extraction that already reads the metadata, one
+        paragraph each (its output does not say where a comment ends); in text mode, the
+        texts of the thread the block steps found. Off (default) gives "" and leaves the
+        body and the cost as they are.
     max_input:
         Documents longer than this (characters of a str, bytes of bytes) are refused
         with the problem "input_too_large" instead of being cleaned: no web page's
@@ -113,6 +123,7 @@ class Config:
     markdown: bool = True
     links: bool = False
     images: bool = False
+    comments: bool = False
     max_input: int = MAX_INPUT
     timeout: float | None = None
     furniture: frozenset[str] = frozenset()
@@ -238,6 +249,7 @@ _CHECKS = {
     "markdown": _flag,
     "links": _flag,
     "images": _flag,
+    "comments": _flag,
     "max_input": _max_input,
     "timeout": _timeout,
     "furniture": _furniture,

@@ -68,6 +68,9 @@ class Extracted:
     body: Any = None
     """trafilatura's extracted tree that `text` was written from (`cleaner.htmlshape`
     reads the structure from it); None where nothing was extracted."""
+    comments: str = ""
+    """The reader comments trafilatura found, one paragraph per line, when
+    `Config.comments` asks for them."""
 
 
 def extract(html: str, url: str | None, config: Config) -> Extracted:
@@ -83,7 +86,13 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         if doc is None:
             return _nothing(url)
         text, tree = _text_and_body(doc)
-        return Extracted(text, meta or Metadata(url=url), trusted=trusted, body=tree)
+        return Extracted(
+            text,
+            meta or Metadata(url=url),
+            trusted=trusted,
+            body=tree,
+            comments=_comments(doc, config),
+        )
     body_html = prepared.body_html()
     doc, meta, trusted = _extract(prepared.page_html(), url, config)
     body = _extract(body_html, url, config, with_metadata=False)[0] if body_html else None
@@ -105,6 +114,7 @@ def extract(html: str, url: str | None, config: Config) -> Extracted:
         prepared.removed,
         trusted=trusted or body is not None,
         body=tree,
+        comments=_comments(doc, config),
     )
 
 
@@ -127,6 +137,11 @@ def _text_and_body(doc: Any) -> tuple[str, Any]:
     etree.strip_tags(plain, "ref")
     etree.strip_elements(plain, "graphic", with_tail=False)
     return xmltotxt(plain, include_formatting=False) or "", body
+
+
+def _comments(doc: Any, config: Config) -> str:
+    """The comments trafilatura read, when they were asked for ("" otherwise)."""
+    return (doc.comments or "") if config.comments and doc is not None else ""
 
 
 BODY_IGNORED = "%s: body rule of %s adds text the page's article lacks; ignored"
@@ -168,7 +183,7 @@ def _extract(
     if fixed is not None:
         whole, _, whole_trusted = _extract_tree(fixed, url, config, with_metadata=False)
         if _length(whole) > _length(doc):
-            return whole, meta, whole_trusted
+            return _comments_from(doc, whole), meta, whole_trusted
     return doc, meta, trusted
 
 
@@ -181,18 +196,32 @@ def _extract_tree(
 
     Metadata is read once, in the recall-mode run: it does not depend on the mode (the
     same on every development page where both found text) and costs about a third of a
-    run."""
+    run. Reader comments, when `config.comments` asks for them, are read in that same
+    run, so the precision-mode body is the one it is without them."""
     kept = {"links": config.links, "images": config.images}
+    comments = config.comments and with_metadata
     if config.html_extraction != "adaptive":
         precision = config.html_extraction == "precision"
-        doc = _trafilatura(tree, url, precision=precision, with_metadata=with_metadata, **kept)
+        doc = _trafilatura(
+            tree, url, precision=precision, with_metadata=with_metadata, comments=comments, **kept
+        )
         return doc, _metadata(doc, url) if with_metadata and doc else None, True
-    broad = _trafilatura(tree, url, precision=False, with_metadata=with_metadata, **kept)
+    broad = _trafilatura(
+        tree, url, precision=False, with_metadata=with_metadata, comments=comments, **kept
+    )
     precise = _trafilatura(tree, url, precision=True, with_metadata=False, **kept)
     meta = _metadata(broad, url) if with_metadata and broad else None
     if _length(precise) < ADAPTIVE_SHARE * _length(broad):
         return broad, meta, _length(precise) > 0
-    return precise or broad, meta, True
+    return _comments_from(broad, precise) or broad, meta, True
+
+
+def _comments_from(source: Any, doc: Any) -> Any:
+    """`doc`, given the comments the run of `source` read (trafilatura's Document
+    carries them; only one run per page asks for them)."""
+    if source is not None and doc is not None and source.comments:
+        doc.comments = source.comments
+    return doc
 
 
 def _length(doc: Any) -> int:
@@ -207,9 +236,11 @@ def _trafilatura(
     with_metadata: bool,
     links: bool = False,
     images: bool = False,
+    comments: bool = False,
 ) -> Any:
     """One trafilatura run on a parsed page (it works on a copy): its Document, or None.
-    `links` and `images` keep them in its tree (for markdown)."""
+    `links` and `images` keep them in its tree (for markdown); `comments` reads the
+    reader comments too."""
     import trafilatura  # heavy; text mode never pays for it
     from trafilatura.settings import Document
 
@@ -218,7 +249,7 @@ def _trafilatura(
             tree,
             url=url,
             favor_precision=precision,
-            include_comments=False,
+            include_comments=comments,
             include_tables=True,
             include_links=links,
             include_images=images,

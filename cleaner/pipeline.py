@@ -11,6 +11,7 @@ from cleaner import (
     htmlshape,
     linematch,
     markdown,
+    readercomments,
     render,
     settle,
     textmode,
@@ -39,6 +40,7 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
     headline = None
     shapes: list[render.Shape] | None = None
     lines: list[htmlshape.Line] = []
+    found_comments = ""
     if kind == "html":
         extracted = htmlmode.extract(decoded.text, url, config)
         text, meta, dom_removed = extracted.text, extracted.metadata, extracted.removed
@@ -46,6 +48,7 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         pre = htmlshape.preformatted(decoded.text)
         lines = htmlshape.walk(extracted.body, links=config.links, images=config.images, pre=pre)
         blocks, shapes = linematch.shaped(blocks_of(text), lines)
+        found_comments = extracted.comments
     else:
         reading = read_dump(decoded.text, config)
         text, headline, meta = reading.text, reading.headline, Metadata(url=url)
@@ -72,6 +75,17 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
         blocks=tuple(settled.decisions),
         problem=None if body else Problem.NO_ARTICLE.value,
         markdown=render.render(pieces),
+        comments=_comments(found_comments, settled, config),
+    )
+
+
+def _comments(extracted: str, settled: settle.Settled, config: Config) -> str:
+    """The reader comments when asked for: those the HTML extraction found, else the
+    texts of the thread the block steps found."""
+    if not config.comments:
+        return ""
+    return readercomments.from_lines(extracted) or readercomments.from_page(
+        settled.state.page, settled.kept
     )
 
 

@@ -20,6 +20,8 @@ BODY_FORMATS = ("text", "markdown")
 """The forms a body takes in a JSON Lines record (and in the integrations' columns)."""
 EXTENSIONS = {"text": ".txt", "markdown": ".md", "json": ".json"}
 """The file extension of each format in a batch's output folder."""
+COMMENTS_RULE = "--- comments ---"
+"""The line between the body and the reader comments in text output (`--comments`)."""
 
 
 def render(result: Result, fmt: str, explain: bool) -> str:
@@ -30,7 +32,10 @@ def render(result: Result, fmt: str, explain: bool) -> str:
     if explain:
         return explain_table(result)
     body = body_of(result, fmt)
-    return body + "\n" if body else ""
+    out = body + "\n" if body else ""
+    if result.comments:
+        out += f"\n{COMMENTS_RULE}\n\n{result.comments}\n"
+    return out
 
 
 def body_of(result: Result, body_format: str) -> str:
@@ -69,6 +74,8 @@ def document_record(
     body = body_of(result, body_format)
     record: dict[str, Any] = {"id": doc_id, "url": url or result.url, **extra, "text": body}
     record.update({name: getattr(result.metadata, name) for name in METADATA_FIELDS})
+    if result.comments:
+        record["comments"] = result.comments
     record["removed_counts"] = removed_counts(result)
     record["problem"] = result.problem
     return record

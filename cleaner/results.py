@@ -150,6 +150,10 @@ class Result:
     def kept_blocks(self) -> tuple[BlockDecision, ...]:
         return tuple(b for b in self.blocks if b.kept)
 
+    comments: str = ""
+    """The reader comments, apart from the body, when `Config.comments` asks for them:
+    plain text, one comment per paragraph; "" when there are none or none were asked."""
+
     @property
     def title(self) -> str | None:
         return self.metadata.title
@@ -184,6 +188,7 @@ class Result:
         out["kind"] = self.kind
         out["problem"] = self.problem
         out["removed"] = [asdict(r) for r in self.removed]
+        out["comments"] = self.comments
         if explain:
             out["blocks"] = [{**asdict(b), "kind": b.kind.value} for b in self.blocks]
         else:

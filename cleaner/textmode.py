@@ -136,7 +136,7 @@ def label_blocks(state: TextState) -> None:
 
 def find_end_markers(state: TextState) -> None:
     page = state.page
-    headings = [i for i, f in enumerate(page.features) if f.headline_like]
+    headings = [i for i, f in enumerate(page.features) if f.headline_like or _nav_line(page, i)]
     markers = phrases.phrase_book().end_markers_of([page.text(i) for i in headings])
     for i, marker in zip(headings, markers, strict=True):
         if marker:
@@ -160,6 +160,13 @@ def find_end_markers(state: TextState) -> None:
     page.add_marks(inline)
     for i in inline:
         state.ends.pop(i, None)
+
+
+def _nav_line(page: Page, i: int) -> bool:
+    """A line of links a phrase names as navigation, though it ends in a mark a sentence
+    could end with ("« Older post | Main | Newer post »")."""
+    mark = page.marks.get(i)
+    return mark is not None and mark.reason is Reason.NAVIGATION
 
 
 def _good_chars(state: TextState) -> list[int]:
@@ -195,18 +202,21 @@ def find_body(state: TextState) -> None:
 def _trusted_extent(state: TextState) -> Extent | None:
     """An extracted body runs to its first end marker after some prose, unless more
     prose follows that marker than precedes it: then the marker labelled a box inside
-    the article ("RELATED" above one link), and the body goes on."""
+    the article ("RELATED" above one link), and the body goes on. A reader comment
+    thread's prose is not the article's, however long the thread runs, and a blog
+    post's navigation ("« Older post | Main | Newer post »") ends it whatever follows."""
     n = len(state.page)
     if not n:
         return None
     good = _good_chars(state)
     first_prose = next((i for i, g in enumerate(good) if g), 0)
-    total = sum(good)
+    total = sum(good[: state.thread])  # a slice to None is the whole page
     before = 0
     end = n
     for i in range(n):
-        after = total - before - good[i]
-        if i > first_prose and i in state.ends and after <= TRUSTED_TAIL_SHARE * before:
+        after = max(0, total - before - good[i])
+        final = state.ends.get(i) is Reason.NAVIGATION  # a post's navigation to its neighbours
+        if i > first_prose and i in state.ends and (final or after <= TRUSTED_TAIL_SHARE * before):
             end = i
             break
         before += good[i]

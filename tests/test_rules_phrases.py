@@ -110,6 +110,19 @@ FIRES = [
         "information, make sure you're on a federal government site.",
         "disclaimer_line",
     ),
+    # Footers and closed threads, in several languages.
+    ("Abonnez-vous à partir de 1 €", "paywall_notice"),
+    ("Jetzt abonnieren", "paywall_notice"),
+    ("Suscríbete desde 1 €", "paywall_notice"),
+    ("Subscribe from $1 a week", "paywall_notice"),
+    ("Inscrivez-vous à notre newsletter", "newsletter_prompt"),
+    ("Newsletter abonnieren", "newsletter_prompt"),
+    ("› Coffret dvd", "navigation_menu"),
+    ("« Ferry fares rise again | Main | The bridge reopens »", "navigation_menu"),
+    ("© Le Courrier.fr | Mentions légales | Aide", "disclaimer_line"),
+    ("The comments to this entry are closed.", "comments_widget"),
+    ("Les commentaires sont fermés.", "comments_widget"),
+    ("Kommentare sind geschlossen.", "comments_widget"),
 ]
 
 
@@ -143,6 +156,11 @@ NOT_FURNITURE = [
     "Book now if you want a berth for the summer, the harbour master advised.",
     "Residents can request information about the works at the town hall.",
     "The agency's website ends in .gov, officials said, and warned of copies.",
+    "»Wir sind zufrieden«, sagte der Bürgermeister nach der Abstimmung.",
+    "© Reuters",
+    "© A.M. Best Company, Inc. — used by permission",
+    "Les abonnés du journal ont reçu la lettre mardi, a indiqué la direction.",
+    "The main road and the harbour were closed for two days after the storm.",
 ]
 
 
@@ -175,6 +193,8 @@ def test_category_leaves_prose_alone(line: str) -> None:
         ("Other stories", "related_content"),
         ("Recent Posts", "related_content"),
         ("Discussion about this post", "comments_widget"),
+        ("« Ferry fares rise again | Main | The bridge reopens »", "navigation_menu"),
+        ("Main | The bridge reopens »", "navigation_menu"),
     ],
 )
 def test_end_marker_fires(line: str, reason: str) -> None:
@@ -236,3 +256,45 @@ def test_patterns_that_start_anchored_anchor_every_alternative() -> None:
 def test_unanchored_patterns_fire_inside_a_line(line: str, reason: str) -> None:
     marks = match_phrases(page_of(line))
     assert marks[0].reason == reason
+
+
+NEWSLETTER_PROMPTS = [
+    "Subscribe to our newsletter",
+    "Newsletter Sign Up",
+    "Global newsletter sign up",
+    "Want more deals? Subscribe to the Harbour Deals newsletter.",
+    "For daily tide tables, sign up for the Harbour Almanac newsletter.",
+    "Stay informed. Sign up for the newsletter.",
+    "Click here to sign up for our newsletter for fresh guides and deep dives.",
+    "The free Quayside newsletter delivers one research story to your inbox every Monday.",
+    "Get the Harbour Courier newsletter delivered to your inbox",
+    "Harbour newsletters: daily and weekly news, jobs and events - subscribe here!",
+    "Yes, I'd also like to subscribe to the Harbour Forward newsletter",
+    "Thanks for reading Quayside Notes! Subscribe for free to receive new posts.",
+]
+
+
+@pytest.mark.parametrize("line", NEWSLETTER_PROMPTS)
+def test_newsletter_prompts_go(line: str) -> None:
+    assert match_phrases(page_of(line))[0].reason == "newsletter_prompt"
+
+
+NEWSLETTER_MENTIONS = [
+    "But I'm also aware of what I might be missing. The serendipitous discovery in a "
+    "newsletter I wouldn't have opened, the essay that sat in my inbox for a week.",
+    "I also picked 28 newsletters, a small subset of the newsletters I subscribe to, "
+    "as the test set.",
+    "Watch the market: follow the trade press, subscribe to industry newsletters, and "
+    "read the harbour council's minutes every month.",
+    "Readers who want the report when it is out can sign up for the council's "
+    "newsletter by writing to the harbour office.",
+    "It is refreshing to be subscribed to a newsletter that only emails me when there "
+    "is news, rather than filling my inbox every day.",
+]
+
+
+@pytest.mark.parametrize("line", NEWSLETTER_MENTIONS)
+def test_newsletter_mentions_in_prose_stay(line: str) -> None:
+    """A phrase rule fires on a prompt's shape (a call to sign up, words to the reader),
+    not on a sentence that only mentions a newsletter, a subscription or an inbox."""
+    assert match_phrases(page_of(line)) == {}

@@ -300,3 +300,48 @@ def test_another_article_glued_after_related_is_no_inline_box() -> None:
     page = page_of(*PROSE, "Related articles", *other)
     good = [f.chars if f.words >= 12 else 0 for f in page.features]
     assert boxes.inline_boxes(page, [len(PROSE)], good, {len(PROSE)}) == {}
+
+
+def test_stamps_with_the_commenters_name_make_a_thread() -> None:
+    """TypePad's comment footer and Disqus's header carry the name before the stamp."""
+    from cleaner.rules import comments
+
+    typepad = []
+    for name in ("Tom Fisher", "Marta K.", "jo"):
+        typepad += ["I agree with the article.", f"Posted by: {name} | March 03, 2026 at 09:14 AM"]
+    assert comments.thread_starts(page_of(*PROSE, *typepad)) == [4]
+    disqus = []
+    for name in ("Tom Fisher", "Marta K.", "jo"):
+        disqus += [f"* {name} • 2 years ago", "I agree with the article.", "Reply • Share ›"]
+    page = page_of(*PROSE, *disqus)
+    assert comments.thread_starts(page) == [3]
+    assert set(comments.comment_furniture(page)) == {5, 8, 11}  # the buttons
+
+
+def test_relative_stamps_without_reply_buttons_are_a_feed() -> None:
+    from cleaner.rules import comments
+
+    feed = []
+    for source in ("Reuters", "AP", "Harbour Courier"):
+        feed += [f"{source} • 3 hours ago", "Another headline about the storm on the coast"]
+    assert comments.thread_starts(page_of(*PROSE, *feed)) == []
+
+
+def test_the_dateline_above_a_comments_heading_does_not_start_the_thread() -> None:
+    from cleaner.phrases import match_phrases
+    from cleaner.rules import comments
+
+    thread = []
+    for name in ("Tom Fisher", "Marta K.", "jo"):
+        thread += [f"{name} • 2 years ago", "I agree with the article.", "Reply"]
+    page = page_of("March 3, 2026", *PROSE, "3 Comments", *thread)
+    page.add_marks(match_phrases(page))
+    assert comments.thread_starts(page) == [4]  # the heading, not the dateline at 0
+
+
+def test_blogger_said_lines_are_commenters_only_when_short() -> None:
+    from cleaner.rules import comments
+
+    assert comments.line_kind("Ann Lee said...", 3) == comments.COMMENTER
+    line = "The harbour master, who has seen many storms, said..."
+    assert comments.line_kind(line, len(line.split())) is None
