@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cleaner import ftrmode, repair
+from cleaner import ftrmode, htmlmeta, repair
 from cleaner.config import Config
 from cleaner.inputkind import looks_like_html as looks_like_html  # where callers look
 from cleaner.results import Metadata, Removal
@@ -131,6 +131,8 @@ def _extract(
     if tree is None:
         return None, None, True
     doc, meta, trusted = _extract_tree(tree, url, config, with_metadata=with_metadata)
+    if meta is not None:
+        meta = htmlmeta.refined(tree, meta, url)
     fixed = repair.repaired(tree)
     if fixed is not None:
         whole, _, whole_trusted = _extract_tree(fixed, url, config, with_metadata=False)

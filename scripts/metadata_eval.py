@@ -6,8 +6,9 @@ What "exact match" means here (documented in docs/accuracy.md, "Metadata"):
   ASCII forms, collapsing whitespace, trimming, and casefolding.
 - A date is its first YYYY-MM-DD; gold and found dates match when those are equal.
 - An author field is a set of names: split on commas, semicolons, ampersands, "and"
-  and "|"; gold and found match when the two sets of normalised names are equal, in
-  any order ("A, B and C" equals "C; B; A").
+  and "|", each name kept as its letters and digits only ("Ph.D." and "Ph D" are
+  one); gold and found match when the two sets are equal, in any order ("A, B and C"
+  equals "C; B; A").
 - A page whose gold field is empty is left out of that field's rate; a page where a
   system finds nothing for a field with gold counts as a miss.
 """
@@ -52,6 +53,7 @@ _FOLDS = str.maketrans(
 )  # fmt: skip
 _SPACE = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,;&|/]|\band\b)\s*", re.I)
 
 Meta = dict[str, str | None]
@@ -72,7 +74,8 @@ def normalise_date(text: str) -> str | None:
 
 def author_names(text: str) -> frozenset[str]:
     """The normalised names of an author field, in no order."""
-    return frozenset(n for n in _NAME_SEPARATORS.split(normalise(text)) if n)
+    names = (_NOT_ALNUM.sub("", n) for n in _NAME_SEPARATORS.split(normalise(text)))
+    return frozenset(n for n in names if n)
 
 
 def matches(field: str, gold: str, found: str | None) -> bool:
