@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cleaner import ftrmode, htmlmeta, repair
+from cleaner import ftrmode, headings, htmlmeta, repair
 from cleaner.config import Config
 from cleaner.inputkind import looks_like_html as looks_like_html  # where callers look
 from cleaner.results import Metadata, Removal
@@ -160,7 +160,7 @@ def _extract_tree(
     meta = _metadata(broad, url) if with_metadata and broad else None
     if _length(precise) < ADAPTIVE_SHARE * _length(broad):
         return broad, meta, _length(precise) > 0
-    return precise or broad, meta, True
+    return headings.with_headings(precise, broad) or broad, meta, True
 
 
 def _length(doc: Any) -> int:
