@@ -126,11 +126,13 @@ def _title(page: Page, lo: int, below: int) -> int | None:
     if not candidates:
         return None
     page_title = fold(page.text(0))
-    head = max(title_parts(page.text(0)), key=lambda part: len(part.split()))
+    parts = title_parts(page.text(0))
+    head = max(parts, key=lambda part: len(part.split()))
+    beside = {fold(part) for part in parts if part is not head}  # the site's name, a byline
     echoed = [
         i
         for i in candidates
-        if i > 0 and fold(page.text(i)) in page_title and dice(page.text(i), head) > 0
+        if i > 0 and fold(page.text(i)) in page_title and fold(page.text(i)) not in beside
     ]
     if echoed:
         return echoed[0]

@@ -49,3 +49,9 @@ def test_only_headings_between_kept_blocks_come_back() -> None:
     restored = with_headings(precise, broad)
     assert [el.text for el in restored.body] == ["One", "Inside", "Two"]
     assert restored.text.split() == ["One", "Inside", "Two"]
+
+
+def test_a_furniture_heading_between_kept_blocks_stays_out() -> None:
+    broad = _doc("<body><p>One</p><head>Related Articles</head><p>Two</p></body>")
+    precise = _doc("<body><p>One</p><p>Two</p></body>")
+    assert [el.text for el in with_headings(precise, broad).body] == ["One", "Two"]
