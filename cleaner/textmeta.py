@@ -59,6 +59,11 @@ INTERFACE_WORDS = frozenset(
 """Words of a site's buttons and menus; a line of these alone ("Subscribe Sign in",
 "Share Print Email") is interface, never a headline."""
 
+TITLE_LINE_MIN_WORDS = 4
+"""A first line shorter than this is a site's name or a menu item, not its <title>:
+on the WCXB dumps whose first line is that short, taking the line that agrees with
+it as the headline lost more titles than it found (scripts/metadata_eval.py)."""
+
 TITLE_LOOKBACK = 15
 """How many blocks above the body's first paragraph a headline may sit; above that
 lie menus (the seeds' titles are 3 and 6 blocks up; dumps with author cards put
@@ -136,8 +141,19 @@ def _title(page: Page, lo: int, below: int) -> int | None:
     ]
     if echoed:
         return echoed[0]
+    if not _title_line(page):
+        return candidates[0]
     agreeing = [i for i in candidates if i > 0 and dice(page.text(i), head) >= HEADLINE_AGREEMENT]
     return agreeing[0] if agreeing else candidates[0]
+
+
+def _title_line(page: Page) -> bool:
+    """Whether the dump opens with the page's <title> (html-text dumps do), not with a
+    menu item, a bullet or the site's short name (inscriptis and html2text dumps)."""
+    first = page.text(0)
+    return first[:1].isalnum() and len(first.split()) >= TITLE_LINE_MIN_WORDS and (
+        _headline_shaped(page, 0)
+    )
 
 
 def _headline_shaped(page: Page, i: int) -> bool:
