@@ -151,8 +151,10 @@ def _title_line(page: Page) -> bool:
     """Whether the dump opens with the page's <title> (html-text dumps do), not with a
     menu item, a bullet or the site's short name (inscriptis and html2text dumps)."""
     first = page.text(0)
-    return first[:1].isalnum() and len(first.split()) >= TITLE_LINE_MIN_WORDS and (
-        _headline_shaped(page, 0)
+    return (
+        first[:1].isalnum()
+        and len(first.split()) >= TITLE_LINE_MIN_WORDS
+        and (_headline_shaped(page, 0))
     )
 
 

@@ -42,16 +42,26 @@ def _doc(xml: str) -> SimpleNamespace:
     return SimpleNamespace(body=body, text="")
 
 
+ONE = "The first paragraph of the article runs on for well over ten words here."
+TWO = "The second paragraph of the article also runs on for more than ten words."
+
+
 def test_only_headings_between_kept_blocks_come_back() -> None:
-    broad = _doc("<body><p>One</p><head>Inside</head><p>Two</p><head>Related posts</head>"
+    broad = _doc(f"<body><p>{ONE}</p><head>Inside</head><p>{TWO}</p><head>Further</head>"
                  "<list><item>A teaser</item></list></body>")  # fmt: skip
-    precise = _doc("<body><p>One</p><p>Two</p></body>")
+    precise = _doc(f"<body><p>{ONE}</p><p>{TWO}</p></body>")
     restored = with_headings(precise, broad)
-    assert [el.text for el in restored.body] == ["One", "Inside", "Two"]
-    assert restored.text.split() == ["One", "Inside", "Two"]
+    assert [el.text for el in restored.body] == [ONE, "Inside", TWO]
+    assert restored.text.splitlines() == [ONE, "Inside", TWO]
+
+
+def test_a_heading_before_a_short_label_stays_out() -> None:
+    broad = _doc(f"<body><p>{ONE}</p><head>A teaser headline</head><p>Daily</p></body>")
+    precise = _doc(f"<body><p>{ONE}</p><p>Daily</p></body>")
+    assert [el.text for el in with_headings(precise, broad).body] == [ONE, "Daily"]
 
 
 def test_a_furniture_heading_between_kept_blocks_stays_out() -> None:
-    broad = _doc("<body><p>One</p><head>Related Articles</head><p>Two</p></body>")
-    precise = _doc("<body><p>One</p><p>Two</p></body>")
-    assert [el.text for el in with_headings(precise, broad).body] == ["One", "Two"]
+    broad = _doc(f"<body><p>{ONE}</p><head>Related Articles</head><p>{TWO}</p></body>")
+    precise = _doc(f"<body><p>{ONE}</p><p>{TWO}</p></body>")
+    assert [el.text for el in with_headings(precise, broad).body] == [ONE, TWO]
