@@ -13,7 +13,7 @@ from copy import deepcopy
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cleaner import ftrmode, layouttables, repair
+from cleaner import ftrmode, headings, htmlmeta, layouttables, repair
 from cleaner.config import Config
 from cleaner.inputkind import looks_like_html as looks_like_html  # where callers look
 from cleaner.results import Metadata, Removal
@@ -179,6 +179,8 @@ def _extract(
     if tree is None:
         return None, None, True
     doc, meta, trusted = _extract_tree(tree, url, config, with_metadata=with_metadata)
+    if meta is not None:
+        meta = htmlmeta.refined(tree, meta, url)
     fixed = repair.repaired(tree)
     if fixed is not None:
         whole, _, whole_trusted = _extract_tree(fixed, url, config, with_metadata=False)
@@ -213,7 +215,7 @@ def _extract_tree(
     meta = _metadata(broad, url) if with_metadata and broad else None
     if _length(precise) < ADAPTIVE_SHARE * _length(broad):
         return broad, meta, _length(precise) > 0
-    return _comments_from(broad, precise) or broad, meta, True
+    return _comments_from(broad, headings.with_headings(precise, broad)) or broad, meta, True
 
 
 def _comments_from(source: Any, doc: Any) -> Any:

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from cleaner.bylines import clean_author
+from cleaner.htmlmeta import HEADLINE_AGREEMENT, dice, title_parts
 from cleaner.page import Page
 from cleaner.segment import fold
 
@@ -40,9 +42,27 @@ _BYLINE = re.compile(
     rf"(?:\s*(?:,|and|&)\s*{_NAME})*)"
 )
 
+_WORD = re.compile(r"\w+")
+
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30
 """Headlines on the development sets run 3-30 words; shorter lines are labels."""
+
+INTERFACE_WORDS = frozenset(
+    {
+        "subscribe", "subscribed", "sign", "log", "in", "out", "up", "login", "logout",
+        "register", "account", "menu", "search", "share", "follow", "home", "open", "close",
+        "skip", "to", "content", "main", "navigation", "next", "previous", "more", "back",
+        "top", "print", "email", "comments", "comment", "save", "cart", "my",
+    }
+)  # fmt: skip
+"""Words of a site's buttons and menus; a line of these alone ("Subscribe Sign in",
+"Share Print Email") is interface, never a headline."""
+
+TITLE_LINE_MIN_WORDS = 4
+"""A first line shorter than this is a site's name or a menu item, not its <title>:
+on the WCXB dumps whose first line is that short, taking the line that agrees with
+it as the headline lost more titles than it found (scripts/metadata_eval.py)."""
 
 TITLE_LOOKBACK = 15
 """How many blocks above the body's first paragraph a headline may sit; above that
@@ -83,7 +103,7 @@ def parse_byline(text: str) -> str | None:
     words = m.group("name").split()
     while words and words[-1].lower().rstrip(".") in _MONTHS:
         words.pop()
-    return " ".join(words).strip(" ,") or None
+    return clean_author(" ".join(words).strip(" ,"))
 
 
 def find_text_meta(page: Page, body_start: int) -> TextMeta:
@@ -104,20 +124,49 @@ def find_text_meta(page: Page, body_start: int) -> TextMeta:
 
 
 def _title(page: Page, lo: int, below: int) -> int | None:
-    """The headline above `below`: the nearest headline-shaped block that repeats the
-    page's first line (dumps start with the HTML <title>), else the nearest one."""
+    """The headline above `below`: dumps start with the HTML <title>, so the nearest
+    headline-shaped block that agrees with its headline part (not the site's name
+    beside it), else the nearest one."""
     candidates = [i for i in range(below - 1, lo - 1, -1) if _headline_shaped(page, i)]
     if not candidates:
         return None
     page_title = fold(page.text(0))
-    echoed = [i for i in candidates if i > 0 and fold(page.text(i)) in page_title]
-    return echoed[0] if echoed else candidates[0]
+    parts = title_parts(page.text(0))
+    head = max(parts, key=lambda part: len(part.split()))
+    beside = {fold(part) for part in parts if part is not head}  # the site's name, a byline
+    echoed = [
+        i
+        for i in candidates
+        if i > 0 and fold(page.text(i)) in page_title and fold(page.text(i)) not in beside
+    ]
+    if echoed:
+        return echoed[0]
+    if not _title_line(page):
+        return candidates[0]
+    agreeing = [i for i in candidates if i > 0 and dice(page.text(i), head) >= HEADLINE_AGREEMENT]
+    return agreeing[0] if agreeing else candidates[0]
+
+
+def _title_line(page: Page) -> bool:
+    """Whether the dump opens with the page's <title> (html-text dumps do), not with a
+    menu item, a bullet or the site's short name (inscriptis and html2text dumps)."""
+    first = page.text(0)
+    return (
+        first[:1].isalnum()
+        and len(first.split()) >= TITLE_LINE_MIN_WORDS
+        and (_headline_shaped(page, 0))
+    )
 
 
 def _headline_shaped(page: Page, i: int) -> bool:
     text, f = page.text(i), page.features[i]
     if i in page.marks or f.url_density or "@" in text or text.endswith((".", ":")):
         return False
-    if parse_byline(text) or parse_date(text):
+    if parse_byline(text) or parse_date(text) or _interface_only(text):
         return False
     return TITLE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS
+
+
+def _interface_only(text: str) -> bool:
+    words = _WORD.findall(text.casefold())
+    return bool(words) and all(w in INTERFACE_WORDS for w in words)

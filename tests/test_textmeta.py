@@ -47,3 +47,19 @@ def test_a_lead_in_is_not_a_headline() -> None:
     lead_in = "The council listed three reasons for the delay:"  # introduces what follows
     page = page_of("Harbour town votes to rebuild its sea wall", lead_in, *PROSE)
     assert find_text_meta(page, body_start=2).title == 0
+
+
+def test_a_line_of_buttons_is_not_a_headline() -> None:
+    page = page_of("Notes from the river - by Maren Holt", "Subscribe Sign in", *PROSE)
+    assert find_text_meta(page, body_start=2).title == 0  # the dump's <title> line
+
+
+def test_the_site_name_beside_the_title_is_not_the_headline() -> None:
+    page = page_of("The river town keeps its ferry - Slow Water Notes", "Slow Water Notes",
+                   "The river town keeps its ferry for another ten years", *PROSE)  # fmt: skip
+    assert find_text_meta(page, body_start=3).title == 2
+
+
+def test_a_byline_label_is_not_an_author() -> None:
+    assert parse_byline("By About the Author") is None
+    assert parse_byline("By Jane Doe Staff Writer") == "Jane Doe"
