@@ -3,7 +3,7 @@ block steps, and assemble the result. No heuristics live here."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from cleaner import (
     fallback,
@@ -21,12 +21,14 @@ from cleaner.config import Config
 from cleaner.decode import decode
 from cleaner.errors import Problem
 from cleaner.language import iso_code
-from cleaner.results import Metadata, Removal, Result
+from cleaner.results import Block, Metadata, Removal, Result
 from cleaner.segment import blocks_of
 from cleaner.sites import host_of
 
 
 def run(document: str | bytes, url: str | None, config: Config) -> Result:
+    """decode -> input kind -> read (HTML: extract; dump: read its lines) -> settle
+    the blocks -> the HTML fallback's text reading -> the result."""
     if len(document) > config.max_input:
         return Result("", Metadata(url=url), kind="unknown", problem=Problem.TOO_LARGE.value)
     decoded = decode(document)
@@ -35,47 +37,81 @@ def run(document: str | bytes, url: str | None, config: Config) -> Result:
     kind = config.kind
     if kind == "auto":
         kind = "html" if htmlmode.looks_like_html(decoded.text) else "text"
-    dom_removed: tuple[Removal, ...] = ()
-    trusted = False
-    headline = None
-    shapes: list[render.Shape] | None = None
-    lines: list[htmlshape.Line] = []
-    found_comments = ""
-    if kind == "html":
-        extracted = htmlmode.extract(decoded.text, url, config)
-        text, meta, dom_removed = extracted.text, extracted.metadata, extracted.removed
-        trusted = extracted.trusted
-        pre = htmlshape.preformatted(decoded.text)
-        lines = htmlshape.walk(extracted.body, links=config.links, images=config.images, pre=pre)
-        blocks, shapes = linematch.shaped(blocks_of(text), lines)
-        found_comments = extracted.comments
-    else:
-        reading = read_dump(decoded.text, config)
-        text, headline, meta = reading.text, reading.headline, Metadata(url=url)
-        blocks = textshape.shape_dump(blocks_of(text), text, reading.shapes)
+    read = _read_html if kind == "html" else _read_dump
+    page = read(decoded.text, url, config)
     settled = settle.clean_blocks(
-        blocks,
+        page.blocks,
         url,
         config,
-        trusted=trusted,
-        known_title=meta.title,
-        headline=headline,
+        trusted=page.trusted,
+        known_title=page.meta.title,
+        headline=page.headline,
     )
+    shapes = page.shapes
     if kind == "html" and config.html_fallback:
-        found = fallback.text_reading(decoded.text, settled, url, config, lines)
+        found = fallback.text_reading(decoded.text, settled, url, config, page.lines)
         settled, shapes = (found, None) if found is not None else (settled, shapes)
-    meta = _merge_meta(meta, settled.state, url)
+    return _result(kind, page, settled, shapes, url, config)
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A page read for the block steps: its blocks (with their kinds) and what its
+    reading found beside them."""
+
+    blocks: list[Block]
+    meta: Metadata
+    trusted: bool = False
+    headline: str | None = None
+    removed: tuple[Removal, ...] = ()
+    shapes: list[render.Shape] | None = None
+    lines: list[htmlshape.Line] = field(default_factory=list)
+    comments: str = ""
+
+
+def _read_html(html: str, url: str | None, config: Config) -> _Read:
+    """trafilatura's body, its blocks given their kinds from its tree."""
+    extracted = htmlmode.extract(html, url, config)
+    pre = htmlshape.preformatted(html)
+    lines = htmlshape.walk(extracted.body, links=config.links, images=config.images, pre=pre)
+    blocks, shapes = linematch.shaped(blocks_of(extracted.text), lines)
+    return _Read(
+        blocks,
+        extracted.metadata,
+        trusted=extracted.trusted,
+        removed=extracted.removed,
+        shapes=shapes,
+        lines=lines,
+        comments=extracted.comments,
+    )
+
+
+def _read_dump(text: str, url: str | None, config: Config) -> _Read:
+    """A dump's lines as blocks, with the kinds its lines show."""
+    reading = read_dump(text, config)
+    blocks = textshape.shape_dump(blocks_of(reading.text), reading.text, reading.shapes)
+    return _Read(blocks, Metadata(url=url), headline=reading.headline)
+
+
+def _result(
+    kind: str,
+    page: _Read,
+    settled: settle.Settled,
+    shapes: list[render.Shape] | None,
+    url: str | None,
+    config: Config,
+) -> Result:
     body = "\n\n".join(settled.kept)
     pieces = render.pieces_of(settled.decisions, settled.kept, shapes)
     return Result(
         text=body,
-        metadata=meta,
+        metadata=_merge_meta(page.meta, settled.state, url),
         kind=kind,
-        removed=dom_removed + tuple(settled.removed),
+        removed=page.removed + tuple(settled.removed),
         blocks=tuple(settled.decisions),
         problem=None if body else Problem.NO_ARTICLE.value,
         markdown=render.render(pieces),
-        comments=_comments(found_comments, settled, config),
+        comments=_comments(page.comments, settled, config),
     )
 
 
